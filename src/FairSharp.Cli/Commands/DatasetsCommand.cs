@@ -95,6 +95,23 @@ internal static class DatasetsCommand
         console.Ansi.Write(table);
         var datasets = files.Select(f => f.File.Dataset).Distinct().Count();
         console.Ansi.WriteLine($"{datasets} datasets, {files.Count} files verified in {dir}");
+
+        var catalogue = new Table().Border(TableBorder.Markdown)
+            .AddColumn("dataset").AddColumn("y").AddColumn("sensitive (s = 1)")
+            .AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("after filter").RightAligned()).AddColumn("protocols");
+        foreach (var d in DatasetCatalogue.All)
+        {
+            catalogue.AddRow(
+                Markup.Escape(d.Name),
+                Markup.Escape(d.Target),
+                Markup.Escape(string.Join(", ", d.Sensitive.Select(a => $"{a.Name}={a.Value1}"))),
+                d.RawRows.ToString("N0", CultureInfo.InvariantCulture),
+                d.ProtocolRows.ToString("N0", CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join(", ", d.Protocols) + (d.Bundled ? "" : " (not bundled)")));
+        }
+
+        console.Ansi.Write(catalogue);
+        console.Ansi.WriteLine("--describe NAME [--sensitive S] [--protocol P] [--seed N]: one dataset's splits and balances.");
     }
 
     private static void Describe(CliConsole console, DatasetSummary summary)
