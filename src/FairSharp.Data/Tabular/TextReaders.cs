@@ -18,6 +18,7 @@ internal static class TextReaders
         var file = table.AddFile(source.Path);
         var text = Encoding.UTF8.GetString(source.Bytes);
         var expected = table.Names.Count;
+        var pool = new StringPool(expected);
         var line = 0;
         foreach (var raw in text.AsSpan().EnumerateLines())
         {
@@ -29,20 +30,27 @@ internal static class TextReaders
 
             var fields = new string[expected];
             var n = 0;
-            foreach (var range in raw.Split(separator))
+            var rest = raw;
+            while (true)
             {
-                var field = raw[range].Trim();
-                if (separator == ' ' && field.IsEmpty)
+                var cut = rest.IndexOf(separator);
+                var field = (cut < 0 ? rest : rest[..cut]).Trim();
+                if (!(separator == ' ' && field.IsEmpty))
                 {
-                    continue;
+                    if (n < expected)
+                    {
+                        fields[n] = pool.Get(n, field);
+                    }
+
+                    n++;
                 }
 
-                if (n < expected)
+                if (cut < 0)
                 {
-                    fields[n] = field.ToString();
+                    break;
                 }
 
-                n++;
+                rest = rest[(cut + 1)..];
             }
 
             if (n != expected)
@@ -89,6 +97,7 @@ internal static class TextReaders
 
         var table = new RawTable(keep.ToArray());
         var file = table.AddFile(source.Path);
+        var pool = new StringPool(keep.Count);
         while (true)
         {
             string[] record;
@@ -116,7 +125,7 @@ internal static class TextReaders
             var fields = new string[keep.Count];
             for (var k = 0; k < positions.Length; k++)
             {
-                fields[k] = record[positions[k]];
+                fields[k] = pool.Get(k, record[positions[k]]);
             }
 
             table.Add(fields, file, line);
