@@ -85,6 +85,33 @@ public sealed class DatasetsDescribeTests
         }
     }
 
+    [Fact]
+    public void A_missing_file_and_a_split_without_some_group_give_exit_code_2_and_write_nothing()
+    {
+        var dir = Directory.CreateTempSubdirectory("fairsharp-cli-").FullName;
+        try
+        {
+            var (exit, output, error) = CliRunner.Run("datasets", "--describe", "german", "--data-dir", dir);
+            exit.ShouldBe(ExitCodes.BadInput);
+            output.ShouldBeEmpty();
+            error.ShouldBe($"fairsharp: {Path.Combine(dir, "german/german.data")}: data file is missing{Environment.NewLine}");
+
+            var source = Path.Combine(FairSharp.Data.Catalogue.DataDirectory.Locate(), "german", "german.data");
+            var target = Path.Combine(dir, "german", "german.data");
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, File.ReadAllText(source).Replace(" A92 ", " A93 ", StringComparison.Ordinal));
+            (exit, output, error) = CliRunner.Run("datasets", "--describe", "german", "--data-dir", dir, "--no-verify");
+            exit.ShouldBe(ExitCodes.BadInput);
+            output.ShouldBeEmpty();
+            error.ShouldBe($"fairsharp: {string.Format(DataErrors.EmptyGroup, "train", "sex=female", "german")}{Environment.NewLine}");
+            Directory.GetFileSystemEntries(dir, "*", SearchOption.AllDirectories).Length.ShouldBe(2);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static string[] Cells(string output, string start) =>
         output.Split('\n').First(l => l.StartsWith(start, StringComparison.Ordinal))
             .Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
