@@ -100,7 +100,7 @@ internal static class TextReaders
         var pool = new StringPool(keep.Count);
         while (true)
         {
-            string[] record;
+            string[] fields;
             int line;
             try
             {
@@ -109,23 +109,22 @@ internal static class TextReaders
                     break;
                 }
 
-                record = parser.Record!;
                 line = parser.RawRow;
+                if (parser.Count != header.Length)
+                {
+                    throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.FieldCount, source.Path, line, header.Length, parser.Count));
+                }
+
+                // Only the kept fields are materialised: parser[i] builds one field's string on demand.
+                fields = new string[keep.Count];
+                for (var k = 0; k < positions.Length; k++)
+                {
+                    fields[k] = pool.Get(k, parser[positions[k]]);
+                }
             }
             catch (CsvHelperException)
             {
                 throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.MalformedCsv, source.Path, parser.RawRow));
-            }
-
-            if (record.Length != header.Length)
-            {
-                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.FieldCount, source.Path, line, header.Length, record.Length));
-            }
-
-            var fields = new string[keep.Count];
-            for (var k = 0; k < positions.Length; k++)
-            {
-                fields[k] = pool.Get(k, record[positions[k]]);
             }
 
             table.Add(fields, file, line);
