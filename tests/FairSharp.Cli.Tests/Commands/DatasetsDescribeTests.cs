@@ -1,3 +1,4 @@
+using System.Globalization;
 using FairSharp.Data;
 
 namespace FairSharp.Cli.Tests.Commands;
@@ -13,10 +14,14 @@ public sealed class DatasetsDescribeTests
         output.ShouldContain("german: German credit (UCI Statlog)");
         output.ShouldContain("protocol ffb, seed 3, sensitive sex, y = credit = 1 (good)");
         output.ShouldContain("1,000 rows");
-        Cells(output, "| train")[..3].ShouldBe(["train", "400", "280"]);
+        Cells(output, "| train")[..5].ShouldBe(["train", "400", "120", "280", "70.0%"]);
+        var female = Cells(output, "| train      | sex=female");
+        var male = Cells(output, "| train      | sex=male");
+        (int.Parse(female[2], CultureInfo.InvariantCulture) + int.Parse(male[2], CultureInfo.InvariantCulture)).ShouldBe(400);
+        (int.Parse(female[4], CultureInfo.InvariantCulture) + int.Parse(male[4], CultureInfo.InvariantCulture)).ShouldBe(120);
         output.ShouldContain("sex=female");
         output.ShouldContain("sex=male");
-        output.ShouldContain("y x group:");
+        output.ShouldContain("groups (y x group):");
         output.Split('\n').Count(l => l.StartsWith("| test", StringComparison.Ordinal)).ShouldBe(3);
     }
 
