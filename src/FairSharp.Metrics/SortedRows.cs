@@ -33,7 +33,8 @@ internal sealed class SortedRows
             Fail.CheckWeights(weights, n);
         }
 
-        var keys = new double[n];
+        // Descending score = ascending complement of the order-preserving key.
+        var keys = new ulong[n];
         var order = new int[n];
         for (var i = 0; i < n; i++)
         {
@@ -45,16 +46,17 @@ internal sealed class SortedRows
                     : Fail.With(MetricErrors.ScoreOutOfRange, i, s);
             }
 
-            keys[i] = -s;
+            keys[i] = ~RadixSort.Ascending(s);
             order[i] = i;
         }
 
-        Array.Sort(keys, order);
+        RadixSort.Sort(keys, order);
+        var score = new double[n];
         var label = new int[n];
         double[]? weight = weights.IsEmpty ? null : new double[n];
         for (var k = 0; k < n; k++)
         {
-            keys[k] = -keys[k];
+            score[k] = RadixSort.FromAscending(~keys[k]);
             var row = order[k];
             label[k] = yTrue[row];
             if (weight is not null)
@@ -63,7 +65,7 @@ internal sealed class SortedRows
             }
         }
 
-        return new SortedRows(keys, label, weight, order);
+        return new SortedRows(score, label, weight, order);
     }
 
     public double AveragePrecision(int start, int length) => AveragePrecision(_score, _label, _weight, start, length);
