@@ -15,6 +15,8 @@ namespace FairSharp.Benchmarks;
 /// (benchmarks/reference/run_metrics_comparison.sh runs both).
 /// </summary>
 [MemoryDiagnoser]
+[WarmupCount(3)]
+[IterationCount(15)]
 public class MetricsBenchmarks
 {
     public const int Rows = 10_000_000;

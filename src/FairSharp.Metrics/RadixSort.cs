@@ -1,12 +1,12 @@
 namespace FairSharp.Metrics;
 
 /// <summary>
-/// Stable LSD radix sort of 64-bit keys with an int payload (11-bit digits, all histograms in one pass, digits that every
+/// Stable LSD radix sort of 64-bit keys with an int payload (8-bit digits, all histograms in one pass, digits that every
 /// key shares are skipped). Used for the one sort behind AP, ROC AUC and ABROCA: O(n) instead of a comparison sort.
 /// </summary>
 internal static class RadixSort
 {
-    private const int DigitBits = 11;
+    private const int DigitBits = 8;
     private const int Buckets = 1 << DigitBits;
     private const int Digits = (64 + DigitBits - 1) / DigitBits;
 
