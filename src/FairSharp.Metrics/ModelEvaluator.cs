@@ -69,7 +69,7 @@ public static class ModelEvaluator
         }
 
         return new ModelEvaluation(core.Metrics, core.ByGroup, core.Overall, core.Degenerate, core.EmptyGroups,
-            options.Threshold, options.Comparison, MetricDefinitions.For(options.Threshold, options.Comparison), intervals, quantiles);
+            options.Threshold, options.Comparison, MetricDefinitions.For(options.Threshold, options.Comparison, options.AbrocaGridPoints), intervals, quantiles);
     }
 
     private sealed record Core(
