@@ -107,23 +107,19 @@ internal sealed class SortedRows
             throw Fail.With(MetricErrors.InvalidGridPoints, gridPoints);
         }
 
-        var (score, label, weight, starts) = PartitionByGroup(groupCount);
         var curves = new List<RocCurve>(groupCount);
-        for (var g = 0; g < groupCount; g++)
+        foreach (var curve in RocCurves(groupCount))
         {
-            var length = starts[g + 1] - starts[g];
-            if (length == 0)
+            switch (curve)
             {
-                continue;
+                case null:
+                    continue;
+                case { FalsePositiveRates.Count: 0 }:
+                    return double.NaN;
+                default:
+                    curves.Add(curve);
+                    break;
             }
-
-            var curve = Roc(score, label, weight, starts[g], length);
-            if (curve.FalsePositiveRates.Count == 0)
-            {
-                return double.NaN;
-            }
-
-            curves.Add(curve);
         }
 
         if (curves.Count < 2)
@@ -143,38 +139,76 @@ internal sealed class SortedRows
         return worst;
     }
 
-    /// <summary>Stable partition of the sorted rows by group: each group's rows stay in descending score order.</summary>
-    private (double[] Score, int[] Label, double[]? Weight, int[] Starts) PartitionByGroup(int groupCount)
+    /// <summary>
+    /// Every group's ROC curve in one sweep over the sorted rows: a group gets a point at the end of each block of equal
+    /// scores in which it has rows, which is exactly its own distinct thresholds. Null for a group without rows; an empty
+    /// curve for a group that lacks one of the classes.
+    /// </summary>
+    public RocCurve?[] RocCurves(int groupCount)
     {
         var n = _score.Length;
-        var codes = _group ?? new int[n];
-        var starts = new int[groupCount + 1];
-        foreach (var c in codes)
-        {
-            starts[c + 1]++;
-        }
-
+        var groups = _group ?? new int[n];
+        var tp = new double[groupCount];
+        var fp = new double[groupCount];
+        var touched = new bool[groupCount];
+        var touchedList = new int[groupCount];
+        var touchedCount = 0;
+        var fps = new List<double>[groupCount];
+        var tps = new List<double>[groupCount];
+        var thresholds = new List<double>[groupCount];
         for (var g = 0; g < groupCount; g++)
         {
-            starts[g + 1] += starts[g];
+            fps[g] = [0.0];
+            tps[g] = [0.0];
+            thresholds[g] = [double.PositiveInfinity];
         }
 
-        var next = starts[..^1];
-        var score = new double[n];
-        var label = new int[n];
-        var weight = _weight is null ? null : new double[n];
         for (var k = 0; k < n; k++)
         {
-            var at = next[codes[k]]++;
-            score[at] = _score[k];
-            label[at] = _label[k];
-            if (weight is not null)
+            var g = groups[k];
+            var w = _weight?[k] ?? 1.0;
+            if (_label[k] == 1) { tp[g] += w; } else { fp[g] += w; }
+            if (!touched[g])
             {
-                weight[at] = _weight![k];
+                touched[g] = true;
+                touchedList[touchedCount++] = g;
+            }
+
+            if (k + 1 == n || _score[k + 1] != _score[k])
+            {
+                for (var j = 0; j < touchedCount; j++)
+                {
+                    var t = touchedList[j];
+                    fps[t].Add(fp[t]);
+                    tps[t].Add(tp[t]);
+                    thresholds[t].Add(_score[k]);
+                    touched[t] = false;
+                }
+
+                touchedCount = 0;
             }
         }
 
-        return (score, label, weight, starts);
+        var curves = new RocCurve?[groupCount];
+        for (var g = 0; g < groupCount; g++)
+        {
+            if (fps[g].Count == 1)
+            {
+                continue;
+            }
+
+            if (tp[g] == 0 || fp[g] == 0)
+            {
+                curves[g] = new RocCurve([], [], []);
+                continue;
+            }
+
+            var negatives = fp[g];
+            var positives = tp[g];
+            curves[g] = new RocCurve(fps[g].Select(v => v / negatives).ToArray(), tps[g].Select(v => v / positives).ToArray(), thresholds[g]);
+        }
+
+        return curves;
     }
 
     private static double AveragePrecision(double[] score, int[] label, double[]? weight, int start, int length)
