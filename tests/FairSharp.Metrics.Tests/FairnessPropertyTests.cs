@@ -157,6 +157,30 @@ public sealed class FairnessPropertyTests
         Same(m[MetricKeys.WorstGroupAccuracy], PaperMetrics.WorstGroupAccuracy(s.YTrue, s.YPred, g, w));
     }
 
+    [Property(Replay = Replay, MaxTest = 40)]
+    public void Integer_weights_equal_repeating_rows_for_every_key(int seed)
+    {
+        var s = Draw(seed, groupCount: 3);
+        var g = GroupLabels.FromColumn(s.Groups);
+        var rows = Enumerable.Range(0, s.YTrue.Length).SelectMany(i => Enumerable.Repeat(i, (int)s.Weights[i])).ToArray();
+        var codes = g.Codes.ToArray();
+        var options = new EvaluationOptions(AbrocaGridPoints: 500);
+        var weighted = ModelEvaluator.Evaluate(s.YTrue, s.Scores, codes, g.Names, s.Weights, options).Metrics;
+        var repeated = ModelEvaluator.Evaluate(rows.Select(i => s.YTrue[i]).ToArray(), rows.Select(i => s.Scores[i]).ToArray(),
+            rows.Select(i => codes[i]).ToArray(), g.Names, options).Metrics;
+        foreach (var key in MetricKeys.All)
+        {
+            if (double.IsNaN(repeated[key]))
+            {
+                double.IsNaN(weighted[key]).ShouldBeTrue(key);
+            }
+            else
+            {
+                weighted[key].ShouldBe(repeated[key], 1e-9, key);
+            }
+        }
+    }
+
     private static void SameAll(IEnumerable<(string Name, double Value)> actual, IEnumerable<(string Name, double Value)> expected)
     {
         foreach (var (a, e) in actual.Zip(expected))
