@@ -206,12 +206,23 @@ internal sealed class SortedRows
                 var positives = gtp[g];
                 rocCurves[g] = positives == 0 || negatives == 0
                     ? new RocCurve([], [], [])
-                    : new RocCurve(fps[g].Select(v => v / negatives).ToArray(), tps[g].Select(v => v / positives).ToArray(), thresholds[g]);
+                    : new RocCurve(Scaled(fps[g], negatives), Scaled(tps[g], positives), thresholds[g].ToArray());
             }
         }
 
         var rocAuc = tp == 0 || fp == 0 ? double.NaN : auc / (tp * fp);
         return new SweepResult(averagePrecision, rocAuc, rocCurves);
+    }
+
+    private static double[] Scaled(List<double> values, double total)
+    {
+        var result = new double[values.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = values[i] / total;
+        }
+
+        return result;
     }
 
     /// <summary>The results of one <see cref="Sweep"/>.</summary>
