@@ -181,6 +181,33 @@ public sealed class FairnessPropertyTests
         }
     }
 
+    [Property(Replay = Replay, MaxTest = 5)]
+    public void Bootstrap_interval_contains_the_point_estimate_for_large_n(int seed)
+    {
+        var random = new Random(seed);
+        const int n = 8_000;
+        var yTrue = new int[n];
+        var yPred = new int[n];
+        var names = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            var g = random.Next(3);
+            names[i] = "g" + g;
+            yTrue[i] = random.NextDouble() < 0.3 + 0.2 * g ? 1 : 0;
+            yPred[i] = random.NextDouble() < 0.8 ? yTrue[i] : 1 - yTrue[i];
+        }
+
+        var frame = MetricFrame.Create((_, p, w) => BaseMetrics.SelectionRate(p, w), yTrue, yPred, GroupLabels.FromColumn(names),
+            bootstrap: new BootstrapOptions(Samples: 40, Quantiles: [0.0, 1.0], Seed: seed));
+        var overall = frame.OverallCi();
+        overall[0].ShouldBeLessThanOrEqualTo(frame.Overall);
+        overall[1].ShouldBeGreaterThanOrEqualTo(frame.Overall);
+        var difference = frame.DifferenceCi();
+        difference[0].ShouldBeLessThanOrEqualTo(frame.Difference());
+        difference[1].ShouldBeGreaterThanOrEqualTo(frame.Difference());
+        (overall[1] - overall[0]).ShouldBeLessThan(0.05);
+    }
+
     private static void SameAll(IEnumerable<(string Name, double Value)> actual, IEnumerable<(string Name, double Value)> expected)
     {
         foreach (var (a, e) in actual.Zip(expected))
