@@ -50,8 +50,8 @@ public sealed class AdversarialObjective(double lambda, int groupCount, int hidd
         var loss = task + (lambda * advLoss);
         return new ObjectiveStep(loss, new Dictionary<string, double>
         {
-            ["task_loss"] = task.item<float>(),
-            ["adversary_loss"] = advLoss.item<float>(),
+            ["task_loss"] = task.ToDouble(),
+            ["adversary_loss"] = advLoss.ToDouble(),
         });
     }
 

@@ -1,3 +1,4 @@
+using FairSharp.Data;
 using static TorchSharp.torch;
 
 namespace FairSharp.Training.Objectives;
@@ -28,6 +29,25 @@ public sealed class BatchContext
         this.labels = labels;
         this.groups = groups;
         GroupCount = groupCount;
+    }
+
+    /// <summary>The rows <paramref name="rows"/> of a split whose tensors are already on the device
+    /// (<see cref="TensorConversion.ToTensors(DataSplit, Device?)"/>), selected with <c>index_select</c>.</summary>
+    public static BatchContext FromRows(SplitTensors all, DataSplit split, int[] rows, int groupCount)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentNullException.ThrowIfNull(rows);
+        var index = tensor(rows.Select(r => (long)r).ToArray(), device: all.X.device);
+        var labels = new int[rows.Length];
+        var groups = new int[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            labels[i] = split.Labels[rows[i]];
+            groups[i] = split.Groups[rows[i]];
+        }
+
+        return new BatchContext(all.X.index_select(0, index), all.Y.index_select(0, index), all.G.index_select(0, index), labels, groups, groupCount);
     }
 
     /// <summary>Inputs, [N, ..sample shape].</summary>

@@ -42,13 +42,15 @@ public sealed class FairMixupObjective(FairnessConstraint constraint, double lam
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(batch);
+        // autograd.grad on a graph-less tensor aborts the process inside libtorch: make sure a graph is recorded.
+        using var gradMode = enable_grad();
         Tensor? penalty = null;
         foreach (var (first, second) in Pairs(batch))
         {
             var n = Math.Min(first.Count, second.Count);
             var x0 = BatchContext.Select(batch.X, first).narrow(0, 0, n);
             var x1 = BatchContext.Select(batch.X, second).narrow(0, 0, n);
-            var gamma = rand([1], generator: generator).item<float>();
+            var gamma = rand([1], generator: generator).ToDouble();
             var mixed = ((x0 * gamma) + (x1 * (1 - gamma))).detach().requires_grad_(true);
             var output = sigmoid(model.forward(mixed)).sum();
             var gradient = autograd.grad([output], [mixed], retain_graph: true, create_graph: true)[0];
@@ -60,14 +62,14 @@ public sealed class FairMixupObjective(FairnessConstraint constraint, double lam
         var task = TaskLoss.Bce(model.forward(batch.X), batch.Y);
         if (penalty is null)
         {
-            return new ObjectiveStep(task, new Dictionary<string, double> { ["task_loss"] = task.item<float>(), ["mixup_penalty"] = 0 });
+            return new ObjectiveStep(task, new Dictionary<string, double> { ["task_loss"] = task.ToDouble(), ["mixup_penalty"] = 0 });
         }
 
         var loss = task + (lambda * penalty);
         return new ObjectiveStep(loss, new Dictionary<string, double>
         {
-            ["task_loss"] = task.item<float>(),
-            ["mixup_penalty"] = penalty.item<float>(),
+            ["task_loss"] = task.ToDouble(),
+            ["mixup_penalty"] = penalty.ToDouble(),
         });
     }
 

@@ -1,3 +1,4 @@
+using TorchSharp;
 using FairSharp.Training.Models;
 using FairSharp.Training.Penalties;
 using static TorchSharp.torch;
@@ -35,8 +36,8 @@ public abstract class PenalisedObjective : ObjectiveBase
         var loss = task + (lambda * term);
         var diagnostics = new Dictionary<string, double>
         {
-            ["task_loss"] = task.item<float>(),
-            [penalty.Name] = term.item<float>(),
+            ["task_loss"] = task.ToDouble(),
+            [penalty.Name] = term.ToDouble(),
         };
         return new ObjectiveStep(loss, diagnostics);
     }
