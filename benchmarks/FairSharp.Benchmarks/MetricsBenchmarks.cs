@@ -15,6 +15,7 @@ namespace FairSharp.Benchmarks;
 /// (benchmarks/reference/run_metrics_comparison.sh runs both).
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 [WarmupCount(3)]
 [IterationCount(15)]
 public class MetricsBenchmarks

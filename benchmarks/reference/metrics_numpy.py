@@ -124,7 +124,7 @@ def sample_right(fpr, tpr, grid):
 
 
 def ranking_keys(y, s, g):
-    order = np.argsort(-s, kind="stable")
+    order = np.argsort(-s)  # ties are aggregated per distinct score, so any sort order of ties is fine
     ss, yy, gg = s[order], y[order], g[order]
     fps, tps = roc_points(yy, ss)
     P, N = tps[-1], fps[-1]

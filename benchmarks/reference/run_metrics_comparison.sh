@@ -18,5 +18,5 @@ FAIRSHARP_METRICS_DATA="$data" DOTNET_gcServer=0 "${pin[@]}" \
   dotnet run -c Release --no-build --project benchmarks/FairSharp.Benchmarks -- --filter '*MetricsBenchmarks*' > "$log"
 grep -E '^\| *(Method|FairnessKeys|AllKeys) ' "$log"
 
-echo "== numpy reference (${pin[*]:-unpinned})"
+echo "== numpy reference (${pin[*]:-unpinned}; best of N, compare with the Min column above)"
 "${pin[@]}" python3 benchmarks/reference/metrics_numpy.py "$data"

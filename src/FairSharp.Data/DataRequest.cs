@@ -43,8 +43,9 @@ public sealed record DataRequest(string Dataset, IReadOnlyList<string> Sensitive
     /// <summary>Side of the square image made from a folder of UTKFace JPEGs (default 32, as the derivative).</summary>
     public int ImageSize { get; init; } = 32;
 
-    /// <summary>The catalogue entry of <see cref="Dataset"/>.</summary>
-    public DatasetInfo Info => DatasetCatalogue.Get(Dataset);
+    /// <summary>The catalogue entry of <see cref="Dataset"/> (internal: a throwing public property would break the
+    /// record's <c>ToString</c> for an unknown dataset).</summary>
+    internal DatasetInfo Info => DatasetCatalogue.Get(Dataset);
 
     /// <summary>Checks every field; throws on the first problem.</summary>
     /// <exception cref="InvalidInputException">Unknown dataset, attribute or protocol, a protocol that does not apply,

@@ -98,6 +98,14 @@ public static class BaseMetrics
     public static double FalseNegativeRate(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, ReadOnlySpan<double> sampleWeight = default, int? posLabel = null) =>
         Confusion(yTrue, yPred, sampleWeight, posLabel, "false_negative_rate").FalseNegativeRate;
 
+    /// <summary>Precision TP / (TP + FP), 0 when nothing is predicted positive (sklearn <c>precision_score</c>, zero_division → 0).</summary>
+    public static double Precision(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, ReadOnlySpan<double> sampleWeight = default, int? posLabel = null)
+    {
+        var c = Confusion(yTrue, yPred, sampleWeight, posLabel, "precision_score");
+        var predicted = c.TruePositives + c.FalsePositives;
+        return predicted == 0 ? 0.0 : c.TruePositives / predicted;
+    }
+
     /// <summary>Accuracy Σ w·[ŷ = y] / Σ w (sklearn <c>accuracy_score</c>); any label values.</summary>
     public static double Accuracy(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, ReadOnlySpan<double> sampleWeight = default)
     {

@@ -9,8 +9,9 @@ public static class MetricDefinitions
     public static string ComparisonText(double threshold, ThresholdComparison comparison) =>
         string.Create(CultureInfo.InvariantCulture, $"score {(comparison == ThresholdComparison.Greater ? ">" : ">=")} {threshold}");
 
-    /// <summary>Key → definition for every <see cref="MetricKeys.All"/> key, stating the threshold and comparison.</summary>
-    public static IReadOnlyDictionary<string, string> For(double threshold, ThresholdComparison comparison)
+    /// <summary>Key → definition for every <see cref="MetricKeys.All"/> key, stating the threshold, the comparison and the ABROCA grid.</summary>
+    public static IReadOnlyDictionary<string, string> For(double threshold, ThresholdComparison comparison,
+        int abrocaGridPoints = RankingMetrics.DefaultAbrocaGridPoints)
     {
         var yhat = $"ŷ = [{ComparisonText(threshold, comparison)}]";
         const string between = "method=between_groups";
@@ -43,7 +44,8 @@ public static class MetricDefinitions
             [MetricKeys.EoScoreGap] = "Fair Mixup / FAIRER ΔEO on probabilities: Σ_{y∈{0,1}} (max_g E[p|g,y] − min_g E[p|g,y]), in [0,2] (no threshold)",
             [MetricKeys.AccuracyEqualityDifference] = $"TFS AED: max_g acc_g − min_g acc_g (= |Δ error rate| for two groups); {yhat}",
             [MetricKeys.WorstGroupAccuracy] = $"TFS MMF: min over non-empty (y, group) cells of the cell accuracy; {yhat}",
-            [MetricKeys.Abroca] = "TFS ABROCA on scores: ∫₀¹|TPR_a(f) − TPR_b(f)|df, per-group ROC interpolated on a 10,000-point FPR grid; largest pair when more than two groups",
+            [MetricKeys.Abroca] = string.Create(CultureInfo.InvariantCulture,
+                $"TFS ABROCA on scores: ∫₀¹|TPR_a(f) − TPR_b(f)|df, per-group ROC interpolated on a {abrocaGridPoints:N0}-point FPR grid; largest pair when more than two groups"),
         };
     }
 }

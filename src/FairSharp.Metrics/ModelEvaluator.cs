@@ -69,7 +69,7 @@ public static class ModelEvaluator
         }
 
         return new ModelEvaluation(core.Metrics, core.ByGroup, core.Overall, core.Degenerate, core.EmptyGroups,
-            options.Threshold, options.Comparison, MetricDefinitions.For(options.Threshold, options.Comparison), intervals, quantiles);
+            options.Threshold, options.Comparison, MetricDefinitions.For(options.Threshold, options.Comparison, options.AbrocaGridPoints), intervals, quantiles);
     }
 
     private sealed record Core(
@@ -156,10 +156,10 @@ public static class ModelEvaluator
 
         if (options.RankingMetrics)
         {
-            var sorted = SortedRows.Create(yTrue, scores, weights, groups, validated: true);
-            metrics[MetricKeys.AveragePrecision] = sorted.AveragePrecision(0, sorted.Length);
-            metrics[MetricKeys.RocAuc] = sorted.RocAuc(0, sorted.Length);
-            metrics[MetricKeys.Abroca] = sorted.Abroca(g, options.AbrocaGridPoints);
+            var sweep = SortedRows.Create(yTrue, scores, weights, groups, validated: true).Sweep(g, curves: true);
+            metrics[MetricKeys.AveragePrecision] = sweep.AveragePrecision;
+            metrics[MetricKeys.RocAuc] = sweep.RocAuc;
+            metrics[MetricKeys.Abroca] = sweep.Abroca(options.AbrocaGridPoints);
         }
         else
         {

@@ -6,7 +6,7 @@ namespace FairSharp.Metrics;
 /// </summary>
 internal static class RadixSort
 {
-    private const int DigitBits = 8;
+    private const int DigitBits = 11;
     private const int Buckets = 1 << DigitBits;
     private const int Digits = (64 + DigitBits - 1) / DigitBits;
 

@@ -16,7 +16,7 @@ public static class RankingMetrics
     public static double AveragePrecision(ReadOnlySpan<int> yTrue, ReadOnlySpan<double> scores, ReadOnlySpan<double> sampleWeight = default)
     {
         var sorted = SortedRows.Create(yTrue, scores, sampleWeight);
-        return sorted.AveragePrecision(0, sorted.Length);
+        return sorted.AveragePrecision();
     }
 
     /// <summary>sklearn <c>roc_auc_score</c> for binary labels: the trapezoidal area under <see cref="RocCurve"/>; tied scores
@@ -24,14 +24,14 @@ public static class RankingMetrics
     public static double RocAuc(ReadOnlySpan<int> yTrue, ReadOnlySpan<double> scores, ReadOnlySpan<double> sampleWeight = default)
     {
         var sorted = SortedRows.Create(yTrue, scores, sampleWeight);
-        return sorted.RocAuc(0, sorted.Length);
+        return sorted.RocAuc();
     }
 
     /// <summary>sklearn <c>roc_curve(y, p, drop_intermediate=False)</c>.</summary>
     public static RocCurve Roc(ReadOnlySpan<int> yTrue, ReadOnlySpan<double> scores, ReadOnlySpan<double> sampleWeight = default)
     {
         var sorted = SortedRows.Create(yTrue, scores, sampleWeight);
-        return sorted.Roc(0, sorted.Length);
+        return sorted.Roc();
     }
 
     /// <summary>

@@ -49,30 +49,31 @@ public sealed record RocCurve(IReadOnlyList<double> FalsePositiveRates, IReadOnl
     /// <summary>The curve sampled on a sorted grid in one sweep (same values as <see cref="TruePositiveRateAt"/>).</summary>
     internal double[] SampleOn(ReadOnlySpan<double> grid)
     {
+        var x = FalsePositiveRates as double[] ?? FalsePositiveRates.ToArray();
+        var y = TruePositiveRates as double[] ?? TruePositiveRates.ToArray();
         var result = new double[grid.Length];
-        var n = FalsePositiveRates.Count;
+        var n = x.Length;
         var hi = 0;
         for (var k = 0; k < grid.Length; k++)
         {
             var f = grid[k];
-            while (hi < n && FalsePositiveRates[hi] <= f)
+            while (hi < n && x[hi] <= f)
             {
                 hi++;
             }
 
             if (hi >= n)
             {
-                result[k] = TruePositiveRates[n - 1];
+                result[k] = y[n - 1];
             }
             else if (hi == 0)
             {
-                result[k] = TruePositiveRates[0];
+                result[k] = y[0];
             }
             else
             {
                 var lo = hi - 1;
-                var x0 = FalsePositiveRates[lo];
-                result[k] = TruePositiveRates[lo] + (TruePositiveRates[hi] - TruePositiveRates[lo]) * (f - x0) / (FalsePositiveRates[hi] - x0);
+                result[k] = y[lo] + (y[hi] - y[lo]) * (f - x[lo]) / (x[hi] - x[lo]);
             }
         }
 

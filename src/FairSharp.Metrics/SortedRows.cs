@@ -1,27 +1,30 @@
 namespace FairSharp.Metrics;
 
-/// <summary>Rows sorted by descending score (one sort), shared by AP, ROC AUC and ABROCA.</summary>
+/// <summary>
+/// Rows sorted by descending score (one radix sort), shared by AP, ROC AUC and ABROCA. Holds the sort keys and payloads
+/// themselves: equal keys are equal scores, and without weights the payload is (group, label), so the sweeps read two
+/// arrays sequentially and never gather from random rows.
+/// </summary>
 internal sealed class SortedRows
 {
-    private readonly double[] _score;
-    private readonly int[] _label;
+    private readonly ulong[] _keys;     // ~RadixSort.Ascending(score), ascending = descending score
+    private readonly int[] _payload;    // (group << 1) | label without weights; the row index with weights
+    private readonly int[]? _label;     // gathered only with weights
     private readonly double[]? _weight;
     private readonly int[]? _group;
 
-    private SortedRows(double[] score, int[] label, double[]? weight, int[]? group)
+    private SortedRows(ulong[] keys, int[] payload, int[]? label, double[]? weight, int[]? group)
     {
-        _score = score;
+        _keys = keys;
+        _payload = payload;
         _label = label;
         _weight = weight;
         _group = group;
     }
 
-    public int Length => _score.Length;
+    public int Length => _keys.Length;
 
-    /// <summary>
-    /// Validates labels (0/1) and scores (not NaN), then sorts once by descending score (radix sort). Without weights the
-    /// payload carries (group, label) itself, so nothing is gathered from random rows afterwards.
-    /// </summary>
+    /// <summary>Validates labels (0/1) and scores (not NaN), then sorts once by descending score.</summary>
     public static SortedRows Create(ReadOnlySpan<int> yTrue, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights,
         ReadOnlySpan<int> groups = default, bool validated = false)
     {
@@ -46,6 +49,7 @@ internal sealed class SortedRows
         var packed = weights.IsEmpty;
         var keys = new ulong[n];
         var payload = new int[n];
+        scores = scores[..n];
         for (var i = 0; i < n; i++)
         {
             var s = scores[i];
@@ -57,210 +61,212 @@ internal sealed class SortedRows
                     : Fail.With(MetricErrors.ScoreOutOfRange, i, s);
             }
 
-            // Descending score = ascending complement of the order-preserving key.
             keys[i] = ~RadixSort.Ascending(s);
             payload[i] = packed ? ((hasGroups ? groups[i] : 0) << 1) | y : i;
         }
 
         RadixSort.Sort(keys, payload);
-        var score = new double[n];
+        if (packed)
+        {
+            return new SortedRows(keys, payload, null, null, null);
+        }
+
         var label = new int[n];
-        var weight = packed ? null : new double[n];
-        var group = hasGroups ? new int[n] : null;
+        var weight = new double[n];
+        var group = new int[n];
         for (var k = 0; k < n; k++)
         {
-            score[k] = RadixSort.FromAscending(~keys[k]);
-            var p = payload[k];
-            if (packed)
+            var row = payload[k];
+            label[k] = yTrue[row];
+            weight[k] = weights[row];
+            group[k] = hasGroups ? groups[row] : 0;
+        }
+
+        return new SortedRows(keys, payload, label, weight, group);
+    }
+
+    /// <summary>sklearn AP: Σ (R_n − R_{n−1})·P_n over distinct scores; NaN without positives.</summary>
+    public double AveragePrecision() => Sweep(1, curves: false).AveragePrecision;
+
+    /// <summary>sklearn ROC AUC (trapezoid over distinct scores); NaN with one class.</summary>
+    public double RocAuc() => Sweep(1, curves: false).RocAuc;
+
+    /// <summary>The overall ROC curve; empty with one class.</summary>
+    public RocCurve Roc() => Sweep(1, curves: true, overallCurve: true).Curves[0] ?? new RocCurve([], [], []);
+
+    /// <summary>ABROCA over groups (largest pairwise value); see <see cref="RankingMetrics.Abroca"/>.</summary>
+    public double Abroca(int groupCount, int gridPoints) => Sweep(groupCount, curves: true).Abroca(gridPoints);
+
+    /// <summary>AP, ROC AUC and every group's ROC curve in one sequential sweep.</summary>
+    public SweepResult Sweep(int groupCount, bool curves, bool overallCurve = false)
+    {
+        var n = _keys.Length;
+        var keys = _keys;
+        var payload = _payload;
+        var weighted = _weight is not null;
+        var gCount = overallCurve ? 1 : groupCount;
+
+        double tp = 0, fp = 0, previousTp = 0, previousFp = 0, auc = 0;
+        var apTerms = new List<(double Tp, double Fp)>(); // per distinct score, to weigh by recall once P is known
+        var gtp = new double[gCount];
+        var gfp = new double[gCount];
+        var touched = new bool[gCount];
+        var touchedList = new int[gCount];
+        var touchedCount = 0;
+        var fps = new List<double>[gCount];
+        var tps = new List<double>[gCount];
+        var thresholds = new List<double>[gCount];
+        for (var g = 0; g < gCount; g++)
+        {
+            fps[g] = [0.0];
+            tps[g] = [0.0];
+            thresholds[g] = [double.PositiveInfinity];
+        }
+
+        for (var k = 0; k < n; k++)
+        {
+            int label, g;
+            double w;
+            if (weighted)
             {
-                label[k] = p & 1;
-                if (group is not null)
-                {
-                    group[k] = p >> 1;
-                }
+                label = _label![k];
+                g = overallCurve ? 0 : _group![k];
+                w = _weight![k];
             }
             else
             {
-                label[k] = yTrue[p];
-                weight![k] = weights[p];
-                if (group is not null)
+                var p = payload[k];
+                label = p & 1;
+                g = overallCurve ? 0 : p >> 1;
+                w = 1.0;
+            }
+
+            if (label == 1) { tp += w; } else { fp += w; }
+            if (curves)
+            {
+                if (label == 1) { gtp[g] += w; } else { gfp[g] += w; }
+                if (!touched[g])
                 {
-                    group[k] = groups[p];
+                    touched[g] = true;
+                    touchedList[touchedCount++] = g;
+                }
+            }
+
+            if (k + 1 == n || keys[k + 1] != keys[k])
+            {
+                auc += (fp - previousFp) * (tp + previousTp) / 2;
+                if (tp != previousTp)
+                {
+                    apTerms.Add((tp, fp));
+                }
+
+                previousTp = tp;
+                previousFp = fp;
+                if (curves)
+                {
+                    var score = RadixSort.FromAscending(~keys[k]);
+                    for (var j = 0; j < touchedCount; j++)
+                    {
+                        var t = touchedList[j];
+                        fps[t].Add(gfp[t]);
+                        tps[t].Add(gtp[t]);
+                        thresholds[t].Add(score);
+                        touched[t] = false;
+                    }
+
+                    touchedCount = 0;
                 }
             }
         }
 
-        return new SortedRows(score, label, weight, group);
-    }
-
-    public double AveragePrecision(int start, int length) => AveragePrecision(_score, _label, _weight, start, length);
-
-    public double RocAuc(int start, int length) => RocAuc(_score, _label, _weight, start, length);
-
-    public RocCurve Roc(int start, int length) => Roc(_score, _label, _weight, start, length);
-
-    /// <summary>ABROCA over groups (largest pairwise value); see <see cref="RankingMetrics.Abroca"/>.</summary>
-    public double Abroca(int groupCount, int gridPoints)
-    {
-        if (gridPoints < 2)
+        var averagePrecision = double.NaN;
+        if (tp > 0)
         {
-            throw Fail.With(MetricErrors.InvalidGridPoints, gridPoints);
-        }
-
-        var (score, label, weight, starts) = PartitionByGroup(groupCount);
-        var curves = new List<RocCurve>(groupCount);
-        for (var g = 0; g < groupCount; g++)
-        {
-            var length = starts[g + 1] - starts[g];
-            if (length == 0)
+            averagePrecision = 0;
+            var previousRecall = 0.0;
+            foreach (var (cumTp, cumFp) in apTerms)
             {
-                continue;
-            }
-
-            var curve = Roc(score, label, weight, starts[g], length);
-            if (curve.FalsePositiveRates.Count == 0)
-            {
-                return double.NaN;
-            }
-
-            curves.Add(curve);
-        }
-
-        if (curves.Count < 2)
-        {
-            return double.NaN;
-        }
-
-        var worst = 0.0;
-        for (var a = 0; a < curves.Count; a++)
-        {
-            for (var b = a + 1; b < curves.Count; b++)
-            {
-                worst = Math.Max(worst, RankingMetrics.AbrocaBetween(curves[a], curves[b], gridPoints));
-            }
-        }
-
-        return worst;
-    }
-
-    /// <summary>Stable partition of the sorted rows by group: each group's rows stay in descending score order.</summary>
-    private (double[] Score, int[] Label, double[]? Weight, int[] Starts) PartitionByGroup(int groupCount)
-    {
-        var n = _score.Length;
-        var codes = _group ?? new int[n];
-        var starts = new int[groupCount + 1];
-        foreach (var c in codes)
-        {
-            starts[c + 1]++;
-        }
-
-        for (var g = 0; g < groupCount; g++)
-        {
-            starts[g + 1] += starts[g];
-        }
-
-        var next = starts[..^1];
-        var score = new double[n];
-        var label = new int[n];
-        var weight = _weight is null ? null : new double[n];
-        for (var k = 0; k < n; k++)
-        {
-            var at = next[codes[k]]++;
-            score[at] = _score[k];
-            label[at] = _label[k];
-            if (weight is not null)
-            {
-                weight[at] = _weight![k];
-            }
-        }
-
-        return (score, label, weight, starts);
-    }
-
-    private static double AveragePrecision(double[] score, int[] label, double[]? weight, int start, int length)
-    {
-        var positives = 0.0;
-        for (var k = start; k < start + length; k++)
-        {
-            positives += label[k] * (weight?[k] ?? 1.0);
-        }
-
-        if (positives == 0)
-        {
-            return double.NaN;
-        }
-
-        double tp = 0, fp = 0, previousRecall = 0, ap = 0;
-        var end = start + length;
-        for (var k = start; k < end; k++)
-        {
-            var w = weight?[k] ?? 1.0;
-            if (label[k] == 1) { tp += w; } else { fp += w; }
-            if (k + 1 == end || score[k + 1] != score[k])
-            {
-                var recall = tp / positives;
-                if (tp + fp > 0)
-                {
-                    ap += (recall - previousRecall) * (tp / (tp + fp));
-                }
-
+                var recall = cumTp / tp;
+                averagePrecision += (recall - previousRecall) * (cumTp / (cumTp + cumFp));
                 previousRecall = recall;
             }
         }
 
-        return ap;
-    }
-
-    private static double RocAuc(double[] score, int[] label, double[]? weight, int start, int length)
-    {
-        double tp = 0, fp = 0, previousTp = 0, previousFp = 0, area = 0;
-        var end = start + length;
-        for (var k = start; k < end; k++)
+        var rocCurves = new RocCurve?[gCount];
+        if (curves)
         {
-            var w = weight?[k] ?? 1.0;
-            if (label[k] == 1) { tp += w; } else { fp += w; }
-            if (k + 1 == end || score[k + 1] != score[k])
+            for (var g = 0; g < gCount; g++)
             {
-                area += (fp - previousFp) * (tp + previousTp) / 2;
-                previousTp = tp;
-                previousFp = fp;
+                if (fps[g].Count == 1)
+                {
+                    continue;
+                }
+
+                var negatives = gfp[g];
+                var positives = gtp[g];
+                rocCurves[g] = positives == 0 || negatives == 0
+                    ? new RocCurve([], [], [])
+                    : new RocCurve(Scaled(fps[g], negatives), Scaled(tps[g], positives), thresholds[g].ToArray());
             }
         }
 
-        return tp == 0 || fp == 0 ? double.NaN : area / (tp * fp);
+        var rocAuc = tp == 0 || fp == 0 ? double.NaN : auc / (tp * fp);
+        return new SweepResult(averagePrecision, rocAuc, rocCurves);
     }
 
-    private static RocCurve Roc(double[] score, int[] label, double[]? weight, int start, int length)
+    private static double[] Scaled(List<double> values, double total)
     {
-        double positives = 0, negatives = 0;
-        var end = start + length;
-        for (var k = start; k < end; k++)
+        var result = new double[values.Count];
+        for (var i = 0; i < result.Length; i++)
         {
-            var w = weight?[k] ?? 1.0;
-            if (label[k] == 1) { positives += w; } else { negatives += w; }
+            result[i] = values[i] / total;
         }
 
-        if (positives == 0 || negatives == 0)
-        {
-            return new RocCurve([], [], []);
-        }
+        return result;
+    }
 
-        var fpr = new List<double> { 0.0 };
-        var tpr = new List<double> { 0.0 };
-        var thresholds = new List<double> { double.PositiveInfinity };
-        double tp = 0, fp = 0;
-        for (var k = start; k < end; k++)
+    /// <summary>The results of one <see cref="Sweep"/>.</summary>
+    internal sealed record SweepResult(double AveragePrecision, double RocAuc, RocCurve?[] Curves)
+    {
+        /// <summary>Largest pairwise ABROCA over the groups with rows; NaN when fewer than two, or when one lacks a class.</summary>
+        public double Abroca(int gridPoints)
         {
-            var w = weight?[k] ?? 1.0;
-            if (label[k] == 1) { tp += w; } else { fp += w; }
-            if (k + 1 == end || score[k + 1] != score[k])
+            if (gridPoints < 2)
             {
-                fpr.Add(fp / negatives);
-                tpr.Add(tp / positives);
-                thresholds.Add(score[k]);
+                throw Fail.With(MetricErrors.InvalidGridPoints, gridPoints);
             }
-        }
 
-        return new RocCurve(fpr, tpr, thresholds);
+            var present = new List<RocCurve>(Curves.Length);
+            foreach (var curve in Curves)
+            {
+                if (curve is null)
+                {
+                    continue;
+                }
+
+                if (curve.FalsePositiveRates.Count == 0)
+                {
+                    return double.NaN;
+                }
+
+                present.Add(curve);
+            }
+
+            if (present.Count < 2)
+            {
+                return double.NaN;
+            }
+
+            var worst = 0.0;
+            for (var a = 0; a < present.Count; a++)
+            {
+                for (var b = a + 1; b < present.Count; b++)
+                {
+                    worst = Math.Max(worst, RankingMetrics.AbrocaBetween(present[a], present[b], gridPoints));
+                }
+            }
+
+            return worst;
+        }
     }
 }

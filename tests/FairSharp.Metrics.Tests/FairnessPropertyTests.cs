@@ -157,6 +157,57 @@ public sealed class FairnessPropertyTests
         Same(m[MetricKeys.WorstGroupAccuracy], PaperMetrics.WorstGroupAccuracy(s.YTrue, s.YPred, g, w));
     }
 
+    [Property(Replay = Replay, MaxTest = 40)]
+    public void Integer_weights_equal_repeating_rows_for_every_key(int seed)
+    {
+        var s = Draw(seed, groupCount: 3);
+        var g = GroupLabels.FromColumn(s.Groups);
+        var rows = Enumerable.Range(0, s.YTrue.Length).SelectMany(i => Enumerable.Repeat(i, (int)s.Weights[i])).ToArray();
+        var codes = g.Codes.ToArray();
+        var options = new EvaluationOptions(AbrocaGridPoints: 500);
+        var weighted = ModelEvaluator.Evaluate(s.YTrue, s.Scores, codes, g.Names, s.Weights, options).Metrics;
+        var repeated = ModelEvaluator.Evaluate(rows.Select(i => s.YTrue[i]).ToArray(), rows.Select(i => s.Scores[i]).ToArray(),
+            rows.Select(i => codes[i]).ToArray(), g.Names, options).Metrics;
+        foreach (var key in MetricKeys.All)
+        {
+            if (double.IsNaN(repeated[key]))
+            {
+                double.IsNaN(weighted[key]).ShouldBeTrue(key);
+            }
+            else
+            {
+                weighted[key].ShouldBe(repeated[key], 1e-9, key);
+            }
+        }
+    }
+
+    [Property(Replay = Replay, MaxTest = 5)]
+    public void Bootstrap_interval_contains_the_point_estimate_for_large_n(int seed)
+    {
+        var random = new Random(seed);
+        const int n = 8_000;
+        var yTrue = new int[n];
+        var yPred = new int[n];
+        var names = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            var g = random.Next(3);
+            names[i] = "g" + g;
+            yTrue[i] = random.NextDouble() < 0.3 + 0.2 * g ? 1 : 0;
+            yPred[i] = random.NextDouble() < 0.8 ? yTrue[i] : 1 - yTrue[i];
+        }
+
+        var frame = MetricFrame.Create((_, p, w) => BaseMetrics.SelectionRate(p, w), yTrue, yPred, GroupLabels.FromColumn(names),
+            bootstrap: new BootstrapOptions(Samples: 40, Quantiles: [0.0, 1.0], Seed: seed));
+        var overall = frame.OverallCi();
+        overall[0].ShouldBeLessThanOrEqualTo(frame.Overall);
+        overall[1].ShouldBeGreaterThanOrEqualTo(frame.Overall);
+        var difference = frame.DifferenceCi();
+        difference[0].ShouldBeLessThanOrEqualTo(frame.Difference());
+        difference[1].ShouldBeGreaterThanOrEqualTo(frame.Difference());
+        (overall[1] - overall[0]).ShouldBeLessThan(0.05);
+    }
+
     private static void SameAll(IEnumerable<(string Name, double Value)> actual, IEnumerable<(string Name, double Value)> expected)
     {
         foreach (var (a, e) in actual.Zip(expected))

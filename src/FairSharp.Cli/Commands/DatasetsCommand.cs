@@ -117,42 +117,39 @@ internal static class DatasetsCommand
     private static void Describe(CliConsole console, DatasetSummary summary)
     {
         static string N(int v) => v.ToString("N0", CultureInfo.InvariantCulture);
-        static string Share(int part, int whole) => whole == 0 ? "-" : ((double)part / whole).ToString("P1", CultureInfo.InvariantCulture);
+        static string Share(int part, int whole) => whole == 0 ? "-" : (100.0 * part / whole).ToString("F1", CultureInfo.InvariantCulture) + "%";
 
         console.Ansi.WriteLine($"{summary.Dataset}: {summary.Title}");
         console.Ansi.WriteLine($"protocol {summary.Protocol}, seed {summary.Seed}, sensitive {string.Join(",", summary.Sensitive)}, y = {summary.Target}");
-        console.Ansi.WriteLine($"inputs [{string.Join(", ", summary.SampleShape)}] per row, {N(summary.TotalRows)} rows; licence: {summary.Licence}");
+        console.Ansi.WriteLine($"inputs [{string.Join(", ", summary.SampleShape)}] per row, {N(summary.TotalRows)} rows");
+        console.Ansi.WriteLine($"licence: {summary.Licence}");
         console.Ansi.WriteLine($"data sha256 {summary.DataSha256}");
 
         var balance = new Table().Border(TableBorder.Markdown).AddColumn("split")
-            .AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("y=1").RightAligned()).AddColumn(new TableColumn("y=1 share").RightAligned());
-        foreach (var g in summary.GroupNames)
-        {
-            balance.AddColumn(new TableColumn(Markup.Escape(g)).RightAligned());
-        }
-
+            .AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("y=0").RightAligned())
+            .AddColumn(new TableColumn("y=1").RightAligned()).AddColumn(new TableColumn("y=1 share").RightAligned());
         foreach (var s in summary.Splits)
         {
-            balance.AddRow([s.Name, N(s.Rows), N(s.Positives), Share(s.Positives, s.Rows), .. s.GroupRows.Select(r => $"{N(r)} ({Share(r, s.Rows)})")]);
+            balance.AddRow(s.Name, N(s.Rows), N(s.Rows - s.Positives), N(s.Positives), Share(s.Positives, s.Rows));
         }
 
         console.Ansi.Write(balance);
 
-        var cells = new Table().Border(TableBorder.Markdown).AddColumn("split").AddColumn("y");
-        foreach (var g in summary.GroupNames)
-        {
-            cells.AddColumn(new TableColumn(Markup.Escape(g)).RightAligned());
-        }
-
+        // Group balance and the y x group table in long form: one line per (split, group), narrow enough for any terminal.
+        var cells = new Table().Border(TableBorder.Markdown).AddColumn(new TableColumn("split").NoWrap()).AddColumn(new TableColumn("group").NoWrap())
+            .AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("of split").RightAligned())
+            .AddColumn(new TableColumn("y=0").RightAligned()).AddColumn(new TableColumn("y=1").RightAligned())
+            .AddColumn(new TableColumn("y=1 share").RightAligned());
         foreach (var s in summary.Splits)
         {
-            for (var y = 0; y < 2; y++)
+            for (var g = 0; g < summary.GroupNames.Count; g++)
             {
-                cells.AddRow([s.Name, y.ToString(CultureInfo.InvariantCulture), .. s.Cells.Select(c => N(c[y]))]);
+                cells.AddRow(s.Name, Markup.Escape(summary.GroupNames[g]), N(s.GroupRows[g]), Share(s.GroupRows[g], s.Rows),
+                    N(s.Cells[g][0]), N(s.Cells[g][1]), Share(s.Cells[g][1], s.GroupRows[g]));
             }
         }
 
-        console.Ansi.WriteLine("y x group:");
+        console.Ansi.WriteLine("groups (y x group):");
         console.Ansi.Write(cells);
     }
 }

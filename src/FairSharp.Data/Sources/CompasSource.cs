@@ -5,9 +5,10 @@ namespace FairSharp.Data.Sources;
 
 /// <summary>
 /// COMPAS two-year recidivism with the ProPublica filter (|days_b_screening_arrest| ≤ 30, is_recid ≠ −1,
-/// c_charge_degree ≠ O, score_text ≠ N/A → 6,172 rows). Only the feature, filter and target columns are copied out of
-/// the parser, by the position of the first column of each name (the file repeats <c>decile_score</c> and
-/// <c>priors_count</c>): the identity columns <c>id, name, first, last, dob</c> of the original file are never held.
+/// c_charge_degree ≠ O, score_text ≠ N/A → 6,172 rows). Only the feature, filter and target fields are turned into
+/// strings, found by the position of the first column of each name (the file repeats <c>decile_score</c> and
+/// <c>priors_count</c>): the identity columns <c>id, name, first, last, dob</c> of the original file are never read
+/// into the table, printed or exported.
 /// Inputs (AIF360 list, as FFB): numeric age, juv_fel_count, juv_misd_count, juv_other_count, priors_count;
 /// categorical age_cat, race, sex, c_charge_degree, c_charge_desc. y = two_year_recid.
 /// </summary>

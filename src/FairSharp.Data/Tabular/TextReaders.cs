@@ -18,6 +18,7 @@ internal static class TextReaders
         var file = table.AddFile(source.Path);
         var text = Encoding.UTF8.GetString(source.Bytes);
         var expected = table.Names.Count;
+        var pool = new StringPool(expected);
         var line = 0;
         foreach (var raw in text.AsSpan().EnumerateLines())
         {
@@ -29,20 +30,27 @@ internal static class TextReaders
 
             var fields = new string[expected];
             var n = 0;
-            foreach (var range in raw.Split(separator))
+            var rest = raw;
+            while (true)
             {
-                var field = raw[range].Trim();
-                if (separator == ' ' && field.IsEmpty)
+                var cut = rest.IndexOf(separator);
+                var field = (cut < 0 ? rest : rest[..cut]).Trim();
+                if (!(separator == ' ' && field.IsEmpty))
                 {
-                    continue;
+                    if (n < expected)
+                    {
+                        fields[n] = pool.Get(n, field);
+                    }
+
+                    n++;
                 }
 
-                if (n < expected)
+                if (cut < 0)
                 {
-                    fields[n] = field.ToString();
+                    break;
                 }
 
-                n++;
+                rest = rest[(cut + 1)..];
             }
 
             if (n != expected)
@@ -89,9 +97,10 @@ internal static class TextReaders
 
         var table = new RawTable(keep.ToArray());
         var file = table.AddFile(source.Path);
+        var pool = new StringPool(keep.Count);
         while (true)
         {
-            string[] record;
+            string[] fields;
             int line;
             try
             {
@@ -100,23 +109,22 @@ internal static class TextReaders
                     break;
                 }
 
-                record = parser.Record!;
                 line = parser.RawRow;
+                if (parser.Count != header.Length)
+                {
+                    throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.FieldCount, source.Path, line, header.Length, parser.Count));
+                }
+
+                // Only the kept fields are materialised: parser[i] builds one field's string on demand.
+                fields = new string[keep.Count];
+                for (var k = 0; k < positions.Length; k++)
+                {
+                    fields[k] = pool.Get(k, parser[positions[k]]);
+                }
             }
             catch (CsvHelperException)
             {
                 throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.MalformedCsv, source.Path, parser.RawRow));
-            }
-
-            if (record.Length != header.Length)
-            {
-                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.FieldCount, source.Path, line, header.Length, record.Length));
-            }
-
-            var fields = new string[keep.Count];
-            for (var k = 0; k < positions.Length; k++)
-            {
-                fields[k] = record[positions[k]];
             }
 
             table.Add(fields, file, line);

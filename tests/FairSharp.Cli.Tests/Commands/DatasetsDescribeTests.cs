@@ -1,3 +1,4 @@
+using System.Globalization;
 using FairSharp.Data;
 
 namespace FairSharp.Cli.Tests.Commands;
@@ -13,10 +14,14 @@ public sealed class DatasetsDescribeTests
         output.ShouldContain("german: German credit (UCI Statlog)");
         output.ShouldContain("protocol ffb, seed 3, sensitive sex, y = credit = 1 (good)");
         output.ShouldContain("1,000 rows");
-        Cells(output, "| train")[..3].ShouldBe(["train", "400", "280"]);
+        Cells(output, "| train")[..5].ShouldBe(["train", "400", "120", "280", "70.0%"]);
+        var female = Cells(output, "| train      | sex=female");
+        var male = Cells(output, "| train      | sex=male");
+        (int.Parse(female[2], CultureInfo.InvariantCulture) + int.Parse(male[2], CultureInfo.InvariantCulture)).ShouldBe(400);
+        (int.Parse(female[4], CultureInfo.InvariantCulture) + int.Parse(male[4], CultureInfo.InvariantCulture)).ShouldBe(120);
         output.ShouldContain("sex=female");
         output.ShouldContain("sex=male");
-        output.ShouldContain("y x group:");
+        output.ShouldContain("groups (y x group):");
         output.Split('\n').Count(l => l.StartsWith("| test", StringComparison.Ordinal)).ShouldBe(3);
     }
 
@@ -78,6 +83,33 @@ public sealed class DatasetsDescribeTests
             output.ShouldBeEmpty();
             error.ShouldBe($"fairsharp: {string.Format(DataErrors.FieldCount, target, 10, 21, 22)}{Environment.NewLine}");
             Directory.GetFileSystemEntries(dir, "*", SearchOption.AllDirectories).ShouldBe(before);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_missing_file_and_a_split_without_some_group_give_exit_code_2_and_write_nothing()
+    {
+        var dir = Directory.CreateTempSubdirectory("fairsharp-cli-").FullName;
+        try
+        {
+            var (exit, output, error) = CliRunner.Run("datasets", "--describe", "german", "--data-dir", dir);
+            exit.ShouldBe(ExitCodes.BadInput);
+            output.ShouldBeEmpty();
+            error.ShouldBe($"fairsharp: {Path.Combine(dir, "german/german.data")}: data file is missing{Environment.NewLine}");
+
+            var source = Path.Combine(FairSharp.Data.Catalogue.DataDirectory.Locate(), "german", "german.data");
+            var target = Path.Combine(dir, "german", "german.data");
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, File.ReadAllText(source).Replace(" A92 ", " A93 ", StringComparison.Ordinal));
+            (exit, output, error) = CliRunner.Run("datasets", "--describe", "german", "--data-dir", dir, "--no-verify");
+            exit.ShouldBe(ExitCodes.BadInput);
+            output.ShouldBeEmpty();
+            error.ShouldBe($"fairsharp: {string.Format(DataErrors.EmptyGroup, "train", "sex=female", "german")}{Environment.NewLine}");
+            Directory.GetFileSystemEntries(dir, "*", SearchOption.AllDirectories).Length.ShouldBe(2);
         }
         finally
         {
