@@ -40,9 +40,6 @@ def main(root):
 
     print("| method | λ_fair | seeds | test AP | test eo_score_gap | test equalized_odds_sum | chosen epochs | authors' FAIRER (AP / ΔEO / ΔEO@0.5) |")
     print("|---|---:|---:|---|---|---|---|---|")
-    order = sorted(groups, key=lambda k: ({"erm": 0, "gapreg": 1, "fairer": 2}[k[0]], k[1] or 0))
-    for lam in sorted({k[1] for k in groups if k[1] is not None}):
-        pass
     for key in sorted(groups, key=lambda k: (k[1] or 0, {"erm": 0, "gapreg": 1, "fairer": 2}[k[0]])):
         rows = sorted(groups[key])
         ap = [t["average_precision"] for _, t, _, _ in rows]
