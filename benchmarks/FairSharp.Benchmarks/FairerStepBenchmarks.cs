@@ -18,7 +18,7 @@ namespace FairSharp.Benchmarks;
 [IterationCount(15)]
 public class FairerStepBenchmarks
 {
-    private const int Threads = 2;
+    private static readonly int Threads = int.Parse(Environment.GetEnvironmentVariable("FAIRSHARP_BENCH_THREADS") ?? "2", System.Globalization.CultureInfo.InvariantCulture);
     private const int PerCell = 500;
     private FairNetwork model = null!;
     private OptimizerHelper optimizer = null!;
