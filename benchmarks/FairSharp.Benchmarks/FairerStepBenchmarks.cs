@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
@@ -18,7 +19,8 @@ namespace FairSharp.Benchmarks;
 [IterationCount(15)]
 public class FairerStepBenchmarks
 {
-    private static readonly int Threads = int.Parse(Environment.GetEnvironmentVariable("FAIRSHARP_BENCH_THREADS") ?? "2", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Torch threads on both sides (env FAIRSHARP_BENCH_THREADS, default 2).</summary>
+    internal static readonly int Threads = int.Parse(Environment.GetEnvironmentVariable("FAIRSHARP_BENCH_THREADS") ?? "2", System.Globalization.CultureInfo.InvariantCulture);
     private const int PerCell = 500;
     private FairNetwork model = null!;
     private OptimizerHelper optimizer = null!;
@@ -57,6 +59,9 @@ public class FairerStepBenchmarks
     /// <summary>Starts the PyTorch reference process.</summary>
     [GlobalSetup(Targets = [nameof(TorchErmStep), nameof(TorchGgpaStep), nameof(TorchGgpaSharedStep)])]
     public void SetupTorch() => reference = new TorchReferenceProcess(Threads);
+
+    /// <summary>The PyTorch child process (for CPU-time measurements), or null before <see cref="SetupTorch"/>.</summary>
+    internal Process? ReferenceProcess => reference?.Process;
 
     /// <summary>Stops the reference process.</summary>
     [GlobalCleanup]

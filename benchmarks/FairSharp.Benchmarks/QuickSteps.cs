@@ -5,7 +5,9 @@ namespace FairSharp.Benchmarks;
 
 /// <summary>A quick look at the step costs without BenchmarkDotNet's statistics (<c>-- quick [steps]</c>): runs each
 /// step of <see cref="FairerStepBenchmarks"/> interleaved, round after round, and prints medians and ratios to ERM.
-/// The reported numbers come from the BenchmarkDotNet run; this is for iterating on the code.</summary>
+/// Besides wall time it reports CPU time (this process, or the PyTorch child for the reference steps): on a shared,
+/// oversubscribed machine the wall time mostly measures waiting for a core, while with one torch thread the CPU time
+/// of a step is its cost.</summary>
 internal static class QuickSteps
 {
     public static void Run(int rounds)
@@ -24,25 +26,38 @@ internal static class QuickSteps
             ("torch-ggpa-shared", bench.TorchGgpaSharedStep),
         };
         var times = steps.Select(_ => new List<double>()).ToArray();
+        var cpu = steps.Select(_ => new List<double>()).ToArray();
+        using var self = Process.GetCurrentProcess();
         for (var round = -2; round < rounds; round++)
         {
             for (var i = 0; i < steps.Length; i++)
             {
+                var process = steps[i].Name.StartsWith("torch", StringComparison.Ordinal) ? bench.ReferenceProcess! : self;
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 steps[i].Step();
+                var wall = clock.Elapsed.TotalMilliseconds;
+                process.Refresh();
                 if (round >= 0)
                 {
-                    times[i].Add(clock.Elapsed.TotalMilliseconds);
+                    times[i].Add(wall);
+                    cpu[i].Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
                 }
             }
         }
 
         bench.Cleanup();
         var erm = Median(times[0]);
+        var ermCpu = Median(cpu[0]);
+        var torchGgpaCpu = Median(cpu[5]);
+        Console.WriteLine($"{rounds} interleaved rounds, torch threads {FairerStepBenchmarks.Threads}; medians");
         for (var i = 0; i < steps.Length; i++)
         {
             var median = Median(times[i]);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{steps[i].Name,-24} median {median,8:F2} ms  x ERM {median / erm,5:F2}"));
+            var cpuMedian = Median(cpu[i]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{steps[i].Name,-24} wall {median,8:F2} ms (x ERM {median / erm,5:F2})   cpu {cpuMedian,8:F2} ms (x ERM {cpuMedian / ermCpu,5:F2}, x torch-ggpa {cpuMedian / torchGgpaCpu,5:F2})"));
         }
     }
 

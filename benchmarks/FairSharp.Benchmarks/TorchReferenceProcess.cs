@@ -34,6 +34,8 @@ internal sealed class TorchReferenceProcess : IDisposable
         }
     }
 
+    public Process Process => process;
+
     public void Step(string mode)
     {
         process.StandardInput.WriteLine(mode);
