@@ -36,6 +36,9 @@ internal static class TrainCommand
         var steps = new Option<int?>("--steps") { Description = "Training steps of a step-based protocol (ffb default 150)." };
         var batchSize = new Option<int?>("--batch-size") { Description = "Batch size (per stratum when stratified). Default: the protocol's; clamped to the data." };
         var lr = new Option<double?>("--lr") { Description = "Learning rate. Default: the protocol's." };
+        var hidden = new Option<string?>("--hidden") { Description = "Hidden widths, comma-separated (e.g. 256,256). Default: the protocol's (ffb: 512,256,64)." };
+        var dropout = new Option<double?>("--dropout") { Description = "Dropout probability in [0, 1). Default: the protocol's (ffb: 0.5)." };
+        var evalEvery = new Option<int?>("--eval-every") { Description = "Steps between evaluations under a step-based protocol (ffb default 10)." };
         var selection = new Option<string?>("--selection") { Description = "Model selection on validation: last, min-gap, max-accuracy-within-gap. Default: the protocol's." };
         var device = new Option<string>("--device") { Description = "cpu (default) or cuda.", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores)." };
@@ -43,7 +46,7 @@ internal static class TrainCommand
         var dataDir = CommonOptions.DataDir();
 
         var command = new Command("train", "Train one model with one method and write result.json, model.bin and manifest.json.");
-        foreach (var option in new Option[] { dataset, sensitive, method, constraint, lambda, lambdaAlign, protocol, seed, epochs, steps, batchSize, lr, selection, device, threads, output, dataDir })
+        foreach (var option in new Option[] { dataset, sensitive, method, constraint, lambda, lambdaAlign, protocol, seed, epochs, steps, batchSize, lr, hidden, dropout, evalEvery, selection, device, threads, output, dataDir })
         {
             command.Options.Add(option);
         }
@@ -64,6 +67,9 @@ internal static class TrainCommand
                 Steps = parse.GetValue(steps),
                 BatchSize = parse.GetValue(batchSize),
                 LearningRate = parse.GetValue(lr),
+                Hidden = ParseWidths(parse.GetValue(hidden)),
+                Dropout = parse.GetValue(dropout),
+                EvaluateEvery = parse.GetValue(evalEvery),
                 Selection = parse.GetValue(selection),
                 Device = parse.GetValue(device)!,
                 Threads = parse.GetValue(threads),
@@ -82,6 +88,29 @@ internal static class TrainCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Error text: a width that is not a positive integer (format: the text).</summary>
+    public const string BadWidths = "--hidden must be positive integers separated by commas, got '{0}'";
+
+    private static int[]? ParseWidths(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var widths = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out widths[i]) || widths[i] < 1)
+            {
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadWidths, text));
+            }
+        }
+
+        return widths;
     }
 
     private static TrainOutcome Run(CliConsole console, TrainRequest request, string outDir)

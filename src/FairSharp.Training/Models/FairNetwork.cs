@@ -16,7 +16,6 @@ public abstract class FairNetwork : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<NetworkStage> stages;
     private readonly Linear head;
-    private IReadOnlyList<WeightLayer>? weightLayers;
     private IReadOnlyList<StitchPoint>? stitchPoints;
 
     /// <summary>Creates the network from its stages and the width of the last stage's (flat) output.</summary>
@@ -48,8 +47,9 @@ public abstract class FairNetwork : nn.Module<Tensor, Tensor>
     /// <summary>Number of stitch points (= stages).</summary>
     public int StageCount => stages.Count;
 
-    /// <summary>Every weight layer, input → output; the last is the head.</summary>
-    public IReadOnlyList<WeightLayer> WeightLayers => weightLayers ??= BuildWeightLayers();
+    /// <summary>Every weight layer, input → output; the last is the head. Built on each access from the current
+    /// parameters (moving the model to another device replaces its Parameter objects).</summary>
+    public IReadOnlyList<WeightLayer> WeightLayers => BuildWeightLayers();
 
     /// <summary>Every place the network can be cut, input → output; the last is the penultimate representation.</summary>
     public IReadOnlyList<StitchPoint> StitchPoints => stitchPoints ??= BuildStitchPoints();

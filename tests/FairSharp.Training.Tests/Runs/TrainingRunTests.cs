@@ -127,6 +127,23 @@ public sealed class TrainingRunTests : IDisposable
         Directory.GetFileSystemEntries(root).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void A_diverging_run_records_its_status_and_writes_no_model()
+    {
+        var dir = Path.Combine(root, "diverged");
+        var outcome = TrainingRun.Execute(Request("erm") with { LearningRate = 1e30, Steps = 30 }, Data, dir);
+        outcome.Status.ShouldBe("diverged");
+        outcome.Succeeded.ShouldBeFalse();
+        outcome.Message.ShouldNotBeNull();
+        outcome.Message!.ShouldStartWith("training diverged ");
+        outcome.ChosenEpoch.ShouldBe(-1);
+        outcome.Test.ShouldBeEmpty();
+        Directory.GetFiles(dir).Select(Path.GetFileName).ShouldBe(["result.json"]);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "result.json")));
+        json.RootElement.GetProperty("status").GetString().ShouldBe("diverged");
+        json.RootElement.GetProperty("test").EnumerateObject().ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("magic", 1.0, 5, "unknown method 'magic' (expected one of: adversarial, erm, fairmixup, gapreg, hsic, prejudice-remover)")]
     [InlineData("gapreg", -1.0, 5, "--lambda must be a finite number >= 0, got -1")]
