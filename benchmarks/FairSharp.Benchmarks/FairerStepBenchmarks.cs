@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using FairSharp.Training;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
 using TorchSharp;
@@ -23,7 +24,7 @@ public class FairerStepBenchmarks
     internal static readonly int Threads = int.Parse(Environment.GetEnvironmentVariable("FAIRSHARP_BENCH_THREADS") ?? "2", System.Globalization.CultureInfo.InvariantCulture);
     private const int PerCell = 500;
     private FairNetwork model = null!;
-    private OptimizerHelper optimizer = null!;
+    private optim.Optimizer optimizer = null!;
     private BatchContext batch = null!;
     private Generator generator = null!;
     private ErmObjective erm = null!;
@@ -99,13 +100,10 @@ public class FairerStepBenchmarks
     [Benchmark]
     public void TorchGgpaSharedStep() => reference!.Step("shared");
 
+    // Exactly the trainer's step (TrainingStep), in a per-step dispose scope as the trainer does.
     private double Run(ITrainingObjective objective)
     {
         using var scope = NewDisposeScope();
-        optimizer.zero_grad();
-        var step = objective.Step(model, batch, 0, generator);
-        step.Loss.backward();
-        optimizer.step();
-        return step.Loss.ToDouble();
+        return TrainingStep.Run(model, objective, batch, optimizer, 0, generator, out _);
     }
 }
