@@ -17,7 +17,8 @@ public static class RationalePlot
     public const string SvgFile = "rationale.svg";
 
     private const int Width = 1100;
-    private const int Height = 820;
+    private const int Height = 660;
+    private const int LegendRow = 26;
 
     private static readonly Color[] Colors =
     [
@@ -45,6 +46,7 @@ public static class RationalePlot
         plot.Grid.MajorLineColor = Color.FromHex("#e5e5e5");
 
         var labels = new List<string>();
+        var entries = 0;
         double lowest = 1;
         for (var m = 0; m < result.Models.Count; m++)
         {
@@ -71,7 +73,8 @@ public static class RationalePlot
                 line.LineWidth = 2.5f;
                 line.MarkerSize = 12;
                 line.MarkerShape = Markers[p % Markers.Length];
-                line.LegendText = model.Report.Pairs.Count == 1 ? Describe(model) : $"{Describe(model)}: {RationaleMarkdown.PairText(pair)}";
+                line.LegendText = model.Report.Pairs.Count == 1 ? Describe(model) : $"{Describe(model)}: {PairLabel(model, pair)}";
+                entries++;
             }
         }
 
@@ -89,16 +92,32 @@ public static class RationalePlot
 
         plot.Axes.SetLimitsY(Math.Max(0, lowest - ((1 - lowest) * 0.15) - 0.01), 1.005);
         plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Vertical;
         return plot;
+    }
+
+    /// <summary>Image height: the plot area plus one legend row per line drawn below it.</summary>
+    public static int HeightFor(RationaleResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var lines = result.Models.Sum(m => m.Report.Pairs.Count);
+        return Height + (LegendRow * lines);
     }
 
     /// <summary>Writes the PNG and the SVG into <paramref name="directory"/>.</summary>
     public static void Save(RationaleResult result, string directory)
     {
         var plot = Create(result);
-        plot.SavePng(Path.Combine(directory, PngFile), Width, Height);
-        plot.SaveSvg(Path.Combine(directory, SvgFile), Width, Height);
+        var height = HeightFor(result);
+        plot.SavePng(Path.Combine(directory, PngFile), Width, height);
+        plot.SaveSvg(Path.Combine(directory, SvgFile), Width, height);
     }
+
+    // With one pair per label (two groups, by-label strata) the label names the pair.
+    private static string PairLabel(ModelRationale model, Training.Rationale.PairParity pair) =>
+        pair.Label is { } y && model.Report.Pairs.Count(p => p.Label == y) == 1
+            ? string.Create(CultureInfo.InvariantCulture, $"y={y} ({pair.First.Split('|')[0]} vs {pair.Second.Split('|')[0]})")
+            : RationaleMarkdown.PairText(pair);
 
     private static string Describe(ModelRationale model)
     {
