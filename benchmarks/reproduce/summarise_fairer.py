@@ -52,6 +52,20 @@ def main(root):
         print(f"| {key[0]} | {lam} | {len(rows)} | {ms(ap)} | {ms(gap)} | {ms(eos)} | {epochs} | {ref} |")
 
     print()
+    print("Paired on the seeds where both ran (fairer − gapreg, mean over those seeds):")
+    print()
+    print("| λ_fair | seeds | Δ test AP | Δ test eo_score_gap | Δ test equalized_odds_sum |")
+    print("|---:|---|---:|---:|---:|")
+    for lam in sorted({k[1] for k in groups if k[0] == "fairer"}):
+        f = {seed: t for seed, t, _, _ in groups.get(("fairer", lam), [])}
+        g = {seed: t for seed, t, _, _ in groups.get(("gapreg", lam), [])}
+        both = sorted(set(f) & set(g))
+        if not both:
+            continue
+        d = lambda key: statistics.mean(f[s][key] - g[s][key] for s in both)
+        print(f"| {lam:g} | {','.join(map(str, both))} | {d('average_precision'):+.4f} | {d('eo_score_gap'):+.4f} | {d('equalized_odds_sum'):+.4f} |")
+
+    print()
     print("FAIRER's training-time alignment (mean over the chosen epoch's steps, then over seeds):")
     print()
     print("| λ_fair | alignment S (incl. +2 of the head) | cosine layer 1 | cosine layer 2 |")
