@@ -44,8 +44,6 @@ public sealed class FairerObjective : ObjectiveBase
     private readonly GroupPairing pairing;
     private readonly FairerPasses passes;
     private readonly IFairnessPenalty penalty;
-    private ParityAlignment? alignment;
-    private FairNetwork? attached;
 
     /// <summary>Creates the objective.</summary>
     /// <param name="constraint">dp (group strata), eo (cell strata, alignment within each label) or eopp (within y = 1).</param>
@@ -93,7 +91,9 @@ public sealed class FairerObjective : ObjectiveBase
         ArgumentNullException.ThrowIfNull(batch);
         // autograd.grad on a graph-less tensor aborts the process inside libtorch: make sure a graph is recorded.
         using var gradMode = enable_grad();
-        var term = AlignmentFor(model);
+        // Built per step (a few microseconds): the model's weight layers are rebuilt on access, so a device move between
+        // steps never leaves this term holding stale parameters.
+        var term = new ParityAlignment(model, pairing);
         var strata = Strata(batch);
         if (lambdaAlign == 0)
         {
@@ -154,17 +154,6 @@ public sealed class FairerObjective : ObjectiveBase
         }
 
         return diagnostics;
-    }
-
-    private ParityAlignment AlignmentFor(FairNetwork model)
-    {
-        if (!ReferenceEquals(model, attached) || alignment is null)
-        {
-            alignment = new ParityAlignment(model, pairing);
-            attached = model;
-        }
-
-        return alignment;
     }
 
     // The strata whose influences are compared: all of them (dp: groups; eo: cells, paired within each label), or
