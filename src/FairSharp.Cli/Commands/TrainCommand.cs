@@ -26,9 +26,9 @@ internal static class TrainCommand
     {
         var dataset = new Option<string>("--dataset") { Description = "Dataset: adult, compas, german, bank, credit, acs-income-ct, utkface.", Required = true };
         var sensitive = new Option<string>("--sensitive") { Description = "Sensitive attribute(s), comma-separated for intersectional groups (e.g. sex or sex,race).", Required = true };
-        var method = new Option<string>("--method") { Description = "Method: erm, gapreg, fairmixup, adversarial, hsic, prejudice-remover (default erm).", DefaultValueFactory = _ => "erm" };
+        var method = new Option<string>("--method") { Description = "Method: erm, gapreg, fairmixup, adversarial, hsic, prejudice-remover, fairer (default erm).", DefaultValueFactory = _ => "erm" };
         var constraint = new Option<string>("--constraint") { Description = "Fairness constraint of the penalty: dp, eo or eopp (default dp).", DefaultValueFactory = _ => "dp" };
-        var lambda = new Option<double>("--lambda") { Description = "Weight of the fairness term, >= 0 (default 1.0).", DefaultValueFactory = _ => 1.0 };
+        var lambda = new Option<double>("--lambda") { Description = "Weight of the fairness term, >= 0 (default 1.0; for fairer the GapReg weight lambda_fair).", DefaultValueFactory = _ => 1.0 };
         var lambdaAlign = new Option<double>("--lambda-align") { Description = "FAIRER's alignment weight, >= 0 (default 0.01).", DefaultValueFactory = _ => 0.01 };
         var protocol = new Option<string>("--protocol") { Description = "Protocol preset: ffb (default), fairmixup (adult), tfs (utkface).", DefaultValueFactory = _ => "ffb" };
         var seed = new Option<int>("--seed") { Description = "The one seed of the run: split, initialisation, dropout, batches (default 0).", DefaultValueFactory = _ => 0 };
