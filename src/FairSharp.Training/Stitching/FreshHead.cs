@@ -14,12 +14,14 @@ public sealed class FreshHead : FeatureClassifier
 {
     private readonly Linear linear;
 
-    /// <summary>Creates the head for representations of <paramref name="width"/> values per row (draws from torch's global generator).</summary>
+    /// <summary>Creates the head for representations of <paramref name="width"/> values per row. Its first draws from torch's
+    /// global generator are those of <c>nn.Linear(width, 2)</c>, so after the same <c>manual_seed</c> the head is the row
+    /// difference of the PyTorch head.</summary>
     public FreshHead(int width) : base("fresh_head")
     {
         Width = width;
+        using var twoLogits = nn.Linear(width, 2);
         linear = nn.Linear(width, 1);
-        using (var twoLogits = nn.Linear(width, 2))
         using (var noGrad = no_grad())
         using (var scope = NewDisposeScope())
         {

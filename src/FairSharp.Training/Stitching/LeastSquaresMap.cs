@@ -5,8 +5,10 @@ namespace FairSharp.Training.Stitching;
 /// <summary>
 /// Direct matching (Csiszárik et al. 2021): the affine map M, b minimising Σ ‖M·s + b − t‖² over the rows (and, for a
 /// convolutional representation, every spatial position), solved in float64 by <c>torch.linalg.lstsq</c> on [S, 1].
-/// For a self-stitch (t = s) the solution reproduces the representation: the identity when S has full column rank,
-/// the minimum-norm equivalent on dead (all-zero) units otherwise.
+/// Among the minimisers it returns the one closest to the identity (M = I + Δ with the minimum-norm Δ solving
+/// [S, 1]·Δ ≈ T − S), so directions the fitting rows do not span — e.g. units that are dead on every fitting row but
+/// alive on others — pass through unchanged instead of being zeroed. For a self-stitch (t = s) this reproduces the
+/// representation on every row, not only on the fitting rows.
 /// </summary>
 public static class LeastSquaresMap
 {
@@ -19,11 +21,11 @@ public static class LeastSquaresMap
         using var scope = NewDisposeScope();
         var s = ChannelsLast(source).to(float64);
         var t = ChannelsLast(target).to(float64);
-        var design = cat([s, ones(s.shape[0], 1, dtype: float64, device: s.device)], 1);
-        var (solution, _, _, _) = linalg.lstsq(design, t);
         var channels = s.shape[1];
-        var matrix = solution.narrow(0, 0, channels).t().contiguous().to(float32);
-        var bias = solution[channels].contiguous().to(float32);
+        var design = cat([s, ones(s.shape[0], 1, dtype: float64, device: s.device)], 1);
+        var (deviation, _, _, _) = linalg.lstsq(design, t - s);
+        var matrix = (deviation.narrow(0, 0, channels).t() + eye(channels, dtype: float64, device: s.device)).contiguous().to(float32);
+        var bias = deviation[channels].contiguous().to(float32);
         return (matrix.MoveToOuterDisposeScope(), bias.MoveToOuterDisposeScope());
     }
 
