@@ -38,7 +38,7 @@ public static class StitchTrainer
     /// <param name="onEpoch">Called after every epoch (progress).</param>
     /// <param name="cancellationToken">Stops after the current epoch.</param>
     public static StitchTrainingResult Train(FeatureClassifier model, StitchTrainingData data, StitchOptions options,
-        double? referenceBalancedAccuracy, Action<StitchEpoch>? onEpoch = null, CancellationToken cancellationToken = default)
+        double? referenceBalancedAccuracy, Action<EpochRecord>? onEpoch = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -76,12 +76,12 @@ public static class StitchTrainer
     }
 
     private static StitchTrainingResult Run(FeatureClassifier model, StitchTrainingData data, StitchOptions options, StitchLoss loss,
-        List<OptimizerHelper> optimizers, double? reference, Action<StitchEpoch>? onEpoch, CancellationToken cancellationToken)
+        List<OptimizerHelper> optimizers, double? reference, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken)
     {
         var n = data.Count;
         var batch = Math.Min(options.BatchSize ?? n, n);
         using var generator = new Generator((ulong)options.Seed);
-        var epochs = new List<StitchEpoch>(options.Epochs);
+        var epochs = new List<EpochRecord>(options.Epochs);
         var validations = new List<IReadOnlyDictionary<string, double>>(options.Epochs);
         var choice = new StitchChoice(-1, false, 0);
         Tensor[]? chosenWeights = null;
@@ -104,7 +104,7 @@ public static class StitchTrainer
 
                 var (validationEval, validationLoss) = Evaluate(model, data.Validation, data.GroupNames);
                 var (testEval, testLoss) = Evaluate(model, data.Test, data.GroupNames);
-                var record = new StitchEpoch(epoch, steps, options.LearningRate, meanLoss,
+                var record = new EpochRecord(epoch, steps, options.LearningRate, meanLoss,
                     new Dictionary<string, double> { [NllKey] = meanNll, [FairnessKey] = meanFair },
                     WithLoss(validationEval, validationLoss), WithLoss(testEval, testLoss));
                 epochs.Add(record);
@@ -189,7 +189,14 @@ public static class StitchTrainer
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(split);
-        var logits = model.PredictLogits(split.Features);
+        return EvaluateLogits(model.PredictLogits(split.Features), split, groupNames);
+    }
+
+    /// <summary>Evaluates logits (one per row of <paramref name="split"/>): every metric key on p = sigmoid(z), and the NLL.</summary>
+    public static (ModelEvaluation Evaluation, double Loss) EvaluateLogits(float[] logits, CachedSplit split, IReadOnlyList<string> groupNames)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        ArgumentNullException.ThrowIfNull(split);
         var scores = new double[logits.Length];
         double nll = 0;
         for (var i = 0; i < logits.Length; i++)

@@ -15,7 +15,7 @@ namespace FairSharp.Training.Stitching;
 public sealed record StitchTrainingResult(
     string Status,
     string? Message,
-    IReadOnlyList<StitchEpoch> Epochs,
+    IReadOnlyList<EpochRecord> Epochs,
     StitchChoice Choice,
     string SelectionDescription,
     ModelEvaluation? Validation,
