@@ -38,6 +38,7 @@ internal static class StitchCommand
         var gateDrop = new Option<double>("--gate-bacc-drop") { Description = "Relative gate when --gate-bacc is not given: balanced accuracy >= backbone's - X (default 0.03).", DefaultValueFactory = _ => 0.03 };
         var gateAuc = new Option<double?>("--gate-auc") { Description = "Selection gate: validation ROC AUC > X (CelebA code: 0.93). Default: none." };
         var gateEod = new Option<double?>("--gate-eod") { Description = "Selection gate: validation equalized_odds_difference < X (CelebA code: 0.12). Default: none." };
+        var lambdaAlign = new Option<double>("--lambda-align") { Description = "FAIRER x TFS: weight of FAIRER's parity alignment of the two groups' neuron influence on the stitch (tfs, tfs-joint; default 0 = off).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "The one seed of the run: balanced-set draw, initialisation, batch order (default 0).", DefaultValueFactory = _ => 0 };
         var threads = new Option<int?>("--threads") { Description = "Torch threads (default: torch's)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the representation cache in <backbone>/features/." };
@@ -45,7 +46,7 @@ internal static class StitchCommand
         var dataDir = CommonOptions.DataDir();
 
         var command = new Command("stitch", "The Fairness Stitch (tfs), FDR (fdr) or tfs-joint on cached features of a trained backbone; writes result.json, model.bin, manifest.json.");
-        foreach (var option in new Option[] { backbone, method, alpha, constraint, layer, init, batchSize, epochs, lr, momentum, weightDecay, fineTuneOn, gateBacc, gateDrop, gateAuc, gateEod, seed, threads, noCache, output, dataDir })
+        foreach (var option in new Option[] { backbone, method, alpha, constraint, layer, init, batchSize, epochs, lr, momentum, weightDecay, fineTuneOn, gateBacc, gateDrop, gateAuc, gateEod, lambdaAlign, seed, threads, noCache, output, dataDir })
         {
             command.Options.Add(option);
         }
@@ -72,6 +73,7 @@ internal static class StitchCommand
                     MinRocAuc = parse.GetValue(gateAuc),
                     MaxEqualizedOdds = parse.GetValue(gateEod),
                 },
+                LambdaAlign = parse.GetValue(lambdaAlign),
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
             };

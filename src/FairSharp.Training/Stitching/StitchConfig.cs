@@ -15,6 +15,7 @@ namespace FairSharp.Training.Stitching;
 /// <param name="Init">Stitch initialisation (<c>none</c> for FDR).</param>
 /// <param name="Constraint">Fairness term: eo, ae or mmf.</param>
 /// <param name="Alpha">α.</param>
+/// <param name="LambdaAlign">FAIRER's alignment weight on the stitch (0 = plain TFS).</param>
 /// <param name="BatchSize">Requested batch size, or null for full batch.</param>
 /// <param name="EffectiveBatchSize">Rows per batch used.</param>
 /// <param name="Epochs">Epochs.</param>
@@ -43,6 +44,7 @@ public sealed record StitchConfig(
     string Init,
     string Constraint,
     double Alpha,
+    double LambdaAlign,
     int? BatchSize,
     int EffectiveBatchSize,
     int Epochs,

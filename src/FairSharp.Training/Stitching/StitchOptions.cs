@@ -13,6 +13,9 @@ public sealed record StitchOptions
     /// <summary>Error text: a number out of range (format: option, value, range).</summary>
     public const string OutOfRange = "{0} must be {2}, got {1}";
 
+    /// <summary>Error text: FAIRER's alignment term needs the stitch (format: method).</summary>
+    public const string AlignNeedsStitch = "--lambda-align applies to the stitch of tfs and tfs-joint, not to {0}";
+
     /// <summary>Error text: the stitch layer does not exist (format: value, last index).</summary>
     public const string BadStitchLayer = "--stitch-layer {0} does not exist: the backbone has stitch points 0..{1}";
 
@@ -52,6 +55,10 @@ public sealed record StitchOptions
     /// <summary>Rows the balanced set is drawn from (default train + validation, the authors' protocol).</summary>
     public FineTuningSet FineTuneOn { get; init; } = FineTuningSet.TrainAndValidation;
 
+    /// <summary>Weight λ_align of FAIRER's parity alignment on the stitch (<see cref="StitchAlignment"/>); default 0 = off
+    /// (plain TFS). tfs and tfs-joint only.</summary>
+    public double LambdaAlign { get; init; }
+
     /// <summary>The selection rule applied identically to every method (default: tfs.md A4 with the A5 relative gate).</summary>
     public StitchSelection Selection { get; init; } = new();
 
@@ -83,6 +90,11 @@ public sealed record StitchOptions
         }
 
         NonNegative("--weight-decay", WeightDecay);
+        NonNegative("--lambda-align", LambdaAlign);
+        if (LambdaAlign > 0 && Method == StitchMethod.Fdr)
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, AlignNeedsStitch, Method.ToName()));
+        }
         ArgumentNullException.ThrowIfNull(Selection);
         Selection.Validate();
     }

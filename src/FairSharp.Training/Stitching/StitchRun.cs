@@ -190,7 +190,7 @@ public static class StitchRun
         var o = request.Options;
         var loss = o.EffectiveClassWeighted ? ClassWeights(training) : [1.0, 1.0];
         var config = new StitchConfig(o.Method.ToName(), request.Backbone, hash, manifest.Model, manifest.Config.Dataset, manifest.Config.Sensitive,
-            manifest.Config.Protocol, cut, point, o.Method == StitchMethod.Fdr ? "none" : o.Init.ToName(), o.Constraint.ToName(), o.Alpha,
+            manifest.Config.Protocol, cut, point, o.Method == StitchMethod.Fdr ? "none" : o.Init.ToName(), o.Constraint.ToName(), o.Alpha, o.LambdaAlign,
             o.BatchSize, result.BatchSize, o.Epochs, o.LearningRate, o.Momentum, o.WeightDecay, loss, o.FineTuneOn.ToName(), balanced.Cells,
             o.Seed, o.Threads, result.SelectionDescription, EvaluationOptions.Default.Threshold, EvaluationOptions.Default.ComparisonText,
             StitchConfig.OneLogit);

@@ -93,7 +93,7 @@ public static class StitchTrainer
         {
             for (var epoch = 0; epoch < options.Epochs && !cancellationToken.IsCancellationRequested; epoch++)
             {
-                var (meanLoss, meanNll, meanFair, done) = TrainEpoch(model, data, loss, optimizers, batch, generator);
+                var (meanLoss, meanNll, meanFair, meanAlign, done) = TrainEpoch(model, data, loss, optimizers, batch, generator, options.LambdaAlign);
                 steps += done;
                 if (!double.IsFinite(meanLoss))
                 {
@@ -105,7 +105,7 @@ public static class StitchTrainer
                 var (validationEval, validationLoss) = Evaluate(model, data.Validation, data.GroupNames);
                 var (testEval, testLoss) = Evaluate(model, data.Test, data.GroupNames);
                 var record = new EpochRecord(epoch, steps, options.LearningRate, meanLoss,
-                    new Dictionary<string, double> { [NllKey] = meanNll, [FairnessKey] = meanFair },
+                    Diagnostics(meanNll, meanFair, meanAlign, options.LambdaAlign),
                     WithLoss(validationEval, validationLoss), WithLoss(testEval, testLoss));
                 epochs.Add(record);
                 validations.Add(record.Validation);
@@ -135,15 +135,27 @@ public static class StitchTrainer
         return new StitchTrainingResult(status, message, epochs, choice, options.Selection.Describe(reference), chosenValidation, chosenTest, steps, batch);
     }
 
-    private static (double Loss, double Nll, double Fairness, int Steps) TrainEpoch(FeatureClassifier model, StitchTrainingData data,
-        StitchLoss loss, List<OptimizerHelper> optimizers, int batch, Generator generator)
+    private static Dictionary<string, double> Diagnostics(double nll, double fairness, double alignment, double lambdaAlign)
     {
+        var result = new Dictionary<string, double> { [NllKey] = nll, [FairnessKey] = fairness };
+        if (lambdaAlign > 0)
+        {
+            result[StitchAlignment.Key] = alignment;
+        }
+
+        return result;
+    }
+
+    private static (double Loss, double Nll, double Fairness, double Alignment, int Steps) TrainEpoch(FeatureClassifier model, StitchTrainingData data,
+        StitchLoss loss, List<OptimizerHelper> optimizers, int batch, Generator generator, double lambdaAlign)
+    {
+        var stitched = lambdaAlign > 0 ? model as StitchedNetwork : null;
         model.train();
         var n = data.Count;
         using var epochScope = NewDisposeScope();
         var order = randperm(n, generator: generator);
         var full = batch >= n;
-        double lossSum = 0, nllSum = 0, fairSum = 0;
+        double lossSum = 0, nllSum = 0, fairSum = 0, alignSum = 0;
         var count = 0;
         for (long start = 0; start < n; start += batch)
         {
@@ -168,20 +180,29 @@ public static class StitchTrainer
                 optimizer.zero_grad();
             }
 
-            var value = loss.Compute(model.forward(x), y, a);
-            value.Loss.backward();
+            var logits = model.forward(x);
+            var value = loss.Compute(logits, y, a);
+            var total = value.Loss;
+            if (stitched is not null)
+            {
+                var alignment = StitchAlignment.Compute(stitched, logits, y, a);
+                total = total - (lambdaAlign * alignment);
+                alignSum += alignment.ToDouble();
+            }
+
+            total.backward();
             foreach (var optimizer in optimizers)
             {
                 optimizer.step();
             }
 
-            lossSum += value.Loss.ToDouble();
+            lossSum += total.ToDouble();
             nllSum += value.Nll.ToDouble();
             fairSum += value.Fairness.ToDouble();
             count++;
         }
 
-        return (lossSum / count, nllSum / count, fairSum / count, count);
+        return (lossSum / count, nllSum / count, fairSum / count, alignSum / count, count);
     }
 
     /// <summary>Evaluates the model on a cached split: every metric key and the split's NLL.</summary>
