@@ -19,9 +19,9 @@ namespace FairSharp.Benchmarks.Tfs;
 /// Resumable: a run whose folder holds result.json is read, not rerun.
 /// </summary>
 /// <remarks>Backbones: adult = the ffb MLP (512-256-64, dropout 0.5) trained by <c>fairsharp train --method erm</c>'s
-/// pipeline; utkface = SmallCnn (conv 32, conv 64, fc 512: 512-d features like TFS's ResNet-18) on the tfs protocol's
-/// split and SGD settings, with lr 1e−2 and a short epoch cap because the machine has 2 shared cores (ResNet-18 would
-/// take hours here).</remarks>
+/// pipeline; utkface = SmallCnn (conv 32, conv 64, fc <c>--fc-width</c>, default 512 like TFS's ResNet-18 features) on
+/// the tfs protocol's split and SGD settings, with lr 1e−2 and a short epoch cap because the machine has 2 shared cores
+/// (ResNet-18 would take hours here).</remarks>
 public static class TfsReproduction
 {
     public static int Run(string[] args)
@@ -41,6 +41,7 @@ public static class TfsReproduction
         var layers = Arg("--layers", "penultimate").Split(',');
         var methods = Arg("--methods", "fdr,tfs,tfs-joint").Split(',');
         var threads = int.Parse(Arg("--threads", "2"), CultureInfo.InvariantCulture);
+        var width = int.Parse(Arg("--fc-width", "512"), CultureInfo.InvariantCulture);
         TorchSharp.torch.set_num_threads(threads);
 
         var rows = new List<(string Layer, string Method, double Alpha, int Seed, StitchOutcome Outcome)>();
@@ -48,7 +49,7 @@ public static class TfsReproduction
         foreach (var seed in seeds)
         {
             var backbone = Path.Combine(output, "backbones", $"{dataset}-seed{seed}");
-            EnsureBackbone(dataset, seed, backbone, backboneEpochs, threads);
+            EnsureBackbone(dataset, seed, backbone, backboneEpochs, threads, width);
             foreach (var layer in layers)
             {
                 foreach (var method in methods)
@@ -98,7 +99,7 @@ public static class TfsReproduction
         return outcome with { Elapsed = clock.Elapsed };
     }
 
-    private static void EnsureBackbone(string dataset, int seed, string folder, int epochs, int threads)
+    private static void EnsureBackbone(string dataset, int seed, string folder, int epochs, int threads, int width)
     {
         if (File.Exists(Path.Combine(folder, ModelCheckpoint.ManifestFile)))
         {
@@ -118,7 +119,7 @@ public static class TfsReproduction
         var data = DatasetLoader.Prepare(request.ToDataRequest());
         var resolved = TrainingProtocols.Resolve(request, data);
         var plan = new TrainingPlan(
-            new ModelSpec(ModelSpec.SmallCnnName, data.Train.SampleShape, [32, 64, 512]),
+            new ModelSpec(ModelSpec.SmallCnnName, data.Train.SampleShape, [32, 64, width]),
             resolved.Trainer with { Epochs = epochs, LearningRate = 1e-2 });
         Trainer.SeedTorch(seed);
         using var model = plan.Model.Build();
