@@ -40,6 +40,9 @@ public sealed class StitchLayer : nn.Module<Tensor, Tensor>
     /// <summary>Shape of one row of the representation.</summary>
     public IReadOnlyList<int> Shape { get; }
 
+    /// <summary>True for a flat representation (a <c>Linear</c> stitch); false for a 1×1 convolution.</summary>
+    public bool IsLinear => linear is not null;
+
     /// <summary>Number of channels the map mixes (d, or C for a convolutional representation).</summary>
     public int Channels => Shape[0];
 

@@ -156,3 +156,45 @@ public sealed class StitchedNetworkTests
         model.forward(h).allclose(model.forward(h), 0, 0).ShouldBeTrue(); // no dropout in the frozen top
     }
 }
+
+public sealed class ComposedPenultimateTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Composing_stitch_and_head_gives_the_layer_by_layer_logits_and_gradients(bool trainHead)
+    {
+        using var scope = NewDisposeScope();
+        var backbone = StitchFixture.Mlp();
+        manual_seed(8);
+        using var model = new StitchedNetwork(backbone, 2, new StitchLayer([8]), trainHead);
+        model.IsPenultimate.ShouldBeTrue();
+        var h = nn.functional.relu(randn(50, 8));
+        var y = randint(0, 2, [50]).to(float32);
+        var a = randint(0, 2, [50]).to(float32);
+        var loss = new StitchLoss(StitchConstraint.EqualizedOdds, 20);
+
+        var composed = model.forward(h);
+        loss.Compute(composed, y, a).Loss.backward();
+        var composedGrads = model.TrainableParameters.Select(p => p.grad!.clone()).ToArray();
+        model.zero_grad();
+        var literal = model.ForwardLayerByLayer(h);
+        loss.Compute(literal, y, a).Loss.backward();
+        var literalGrads = model.TrainableParameters.Select(p => p.grad!.clone()).ToArray();
+
+        composed.allclose(literal, rtol: 0, atol: 1e-5).ShouldBeTrue();
+        composedGrads.Length.ShouldBe(trainHead ? 4 : 2);
+        for (var i = 0; i < composedGrads.Length; i++)
+        {
+            composedGrads[i].allclose(literalGrads[i], rtol: 1e-4, atol: 1e-6).ShouldBeTrue($"parameter {i}");
+        }
+    }
+
+    [Fact]
+    public void Intermediate_points_run_layer_by_layer()
+    {
+        var backbone = StitchFixture.Mlp();
+        using var model = new StitchedNetwork(backbone, 1, new StitchLayer([10]), trainHead: false);
+        model.IsPenultimate.ShouldBeFalse();
+    }
+}
