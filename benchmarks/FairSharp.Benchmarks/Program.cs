@@ -9,6 +9,8 @@ namespace FairSharp.Benchmarks;
 /// Runs FairSharp's benchmarks: <c>dotnet run -c Release --project benchmarks/FairSharp.Benchmarks -- --filter '*'</c>.
 /// Every job uses the in-process toolchain, so the benchmarked code loads the natives that this build patched
 /// (eng/TorchSharpNativeFix.targets) instead of a freshly generated, unpatched project.
+/// <c>-- tfs-reproduce …</c> runs the TFS reproduction driver instead (<see cref="Tfs.TfsReproduction"/>), and
+/// <c>-- tfs-speed [threads]</c> one timed stitch-training run (<see cref="Tfs.StitchTrainingBenchmarks.TimeOnce"/>).
 /// </summary>
 public static class Program
 {
@@ -17,6 +19,23 @@ public static class Program
         if (args.Length > 0 && args[0] == "quick")
         {
             QuickSteps.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "tfs-speed")
+        {
+            if (args.Length > 1)
+            {
+                TorchSharp.torch.set_num_threads(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            Tfs.StitchTrainingBenchmarks.TimeOnce();
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "tfs-reproduce")
+        {
+            Environment.ExitCode = Tfs.TfsReproduction.Run(args[1..]);
             return;
         }
 
