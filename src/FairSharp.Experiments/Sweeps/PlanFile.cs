@@ -35,7 +35,7 @@ public static class PlanFile
         }
 
         Directory.CreateDirectory(directory);
-        var document = new PlanDocument(CurrentFormat, plan.Id, plan.Options, plan.Trials);
+        var document = PlanDocument.Of(plan);
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document, SweepJson.Indented) + "\n");
     }
 
@@ -53,7 +53,7 @@ public static class PlanFile
             throw new InvalidInputException(SweepOptions.Format(SweepErrors.BadPlanFile, path, e.Message), e);
         }
 
-        if (document is null || document.Format != CurrentFormat || document.Trials is null || document.Options is null)
+        if (document is null || document.Format != CurrentFormat || document.Trials is null || document.Options is null || document.Methods is null)
         {
             throw new InvalidInputException(SweepOptions.Format(SweepErrors.BadPlanFile, path, "missing fields or unknown format"));
         }

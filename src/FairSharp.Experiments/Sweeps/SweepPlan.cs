@@ -10,9 +10,10 @@ namespace FairSharp.Experiments.Sweeps;
 /// </summary>
 public sealed class SweepPlan
 {
-    private SweepPlan(SweepOptions options, IReadOnlyList<TrialConfig> trials)
+    private SweepPlan(SweepOptions options, IReadOnlyList<MethodInfo> methods, IReadOnlyList<TrialConfig> trials)
     {
         Options = options;
+        Methods = methods;
         Trials = trials;
         var ids = string.Join('\n', trials.Select(t => t.Id));
         Id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ids)))[..16];
@@ -20,6 +21,9 @@ public sealed class SweepPlan
 
     /// <summary>The options the plan was made from.</summary>
     public SweepOptions Options { get; }
+
+    /// <summary>The planned methods, in plan order, as the catalogue describes them.</summary>
+    public IReadOnlyList<MethodInfo> Methods { get; }
 
     /// <summary>Every trial, in plan order.</summary>
     public IReadOnlyList<TrialConfig> Trials { get; }
@@ -60,7 +64,7 @@ public sealed class SweepPlan
             }
         }
 
-        return new SweepPlan(options, trials);
+        return new SweepPlan(options, options.Methods.Select(m => catalog.Find(m)!).ToArray(), trials);
     }
 
     /// <summary>The trials of one slice, in plan order.</summary>
