@@ -47,6 +47,7 @@ public sealed class ProcessTrialWorker : ITrialWorker
             info.ArgumentList.Add(TrialCommand);
             info.ArgumentList.Add("--spec");
             info.ArgumentList.Add(specPath);
+            info.ArgumentList.Add("--exit-with-parent");
             var threads = spec.TorchThreads.ToString(CultureInfo.InvariantCulture);
             info.Environment["OMP_NUM_THREADS"] = threads;
             info.Environment["MKL_NUM_THREADS"] = threads;

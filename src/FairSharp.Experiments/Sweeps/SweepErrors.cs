@@ -54,6 +54,15 @@ public static class SweepErrors
     /// <summary>{0} folder.</summary>
     public const string NoTrials = "{0}: no trials.jsonl (not a sweep output folder)";
 
+    /// <summary>{0} folder.</summary>
+    public const string NoPlan = "{0}: no plan.json (not a sweep output folder)";
+
+    /// <summary>No folder given.</summary>
+    public const string NoFolders = "--in: give at least one sweep output folder";
+
+    /// <summary>{0} the text.</summary>
+    public const string BadReference = "--hv-reference '{0}' is not UTILITY,GAP with two finite numbers (e.g. 0.75,0.25)";
+
     /// <summary>{0} folder, {1} other folder.</summary>
     public const string PlansDisagree = "{0} and {1} hold different sweep plans: only shards of one plan can be merged";
 
