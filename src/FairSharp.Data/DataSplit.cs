@@ -53,4 +53,27 @@ public sealed class DataSplit
 
     /// <summary>Number of rows.</summary>
     public int Count => Labels.Length;
+
+    /// <summary>The rows <paramref name="rows"/>, in that order, as a new split with the same name (arrays copied).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A row index outside the split.</exception>
+    public DataSplit Select(ReadOnlySpan<int> rows)
+    {
+        var features = new float[(long)rows.Length * RowSize];
+        var labels = new int[rows.Length];
+        var groups = new int[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var r = rows[i];
+            if ((uint)r >= (uint)Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rows), r, $"row {r} is outside split '{Name}' of {Count} rows");
+            }
+
+            Array.Copy(Features, (long)r * RowSize, features, (long)i * RowSize, RowSize);
+            labels[i] = Labels[r];
+            groups[i] = Groups[r];
+        }
+
+        return new DataSplit(Name, features, SampleShape, labels, groups);
+    }
 }

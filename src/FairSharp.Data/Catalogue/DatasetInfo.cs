@@ -1,0 +1,32 @@
+namespace FairSharp.Data.Catalogue;
+
+/// <summary>One dataset of the catalogue: what it is, where it comes from, what the protocols make of it.</summary>
+/// <param name="Name">The <c>--dataset</c> name.</param>
+/// <param name="Title">Human-readable title (the ACS substitute is never called "ACSIncome").</param>
+/// <param name="Target">Definition of the binary target y.</param>
+/// <param name="Sensitive">The sensitive attributes, first = default.</param>
+/// <param name="RawRows">Rows in the source files.</param>
+/// <param name="ProtocolRows">Rows after the protocol's filter (e.g. COMPAS's ProPublica filter).</param>
+/// <param name="Licence">Licence or terms.</param>
+/// <param name="Protocols">Protocols that apply, first = default.</param>
+/// <param name="Bundled">True when the files ship in <c>data/</c>; false for UTKFace (read from a path).</param>
+public sealed record DatasetInfo(
+    string Name,
+    string Title,
+    string Target,
+    IReadOnlyList<SensitiveAttribute> Sensitive,
+    int RawRows,
+    int ProtocolRows,
+    string Licence,
+    IReadOnlyList<string> Protocols,
+    bool Bundled)
+{
+    /// <summary>The protocol used when none is given.</summary>
+    public string DefaultProtocol => Protocols[0];
+
+    /// <summary>The attribute of that name.</summary>
+    /// <exception cref="InvalidInputException">The dataset has no such attribute.</exception>
+    public SensitiveAttribute Attribute(string name) =>
+        Sensitive.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal))
+        ?? throw new InvalidInputException(string.Format(DataErrors.UnknownAttribute, name, Name, string.Join(", ", Sensitive.Select(a => a.Name))));
+}

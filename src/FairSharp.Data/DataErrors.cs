@@ -1,0 +1,86 @@
+namespace FairSharp.Data;
+
+/// <summary>
+/// The one-line error texts of FairSharp.Data (format strings; the CLI prints them after <c>fairsharp: </c> and exits
+/// with code 2). Tests assert them exactly.
+/// </summary>
+public static class DataErrors
+{
+    /// <summary>Unknown dataset; {0} the name, {1} the known names.</summary>
+    public const string UnknownDataset = "unknown dataset '{0}' (known: {1})";
+
+    /// <summary>Unknown sensitive attribute; {0} the attribute, {1} the dataset, {2} the known attributes.</summary>
+    public const string UnknownAttribute = "unknown sensitive attribute '{0}' for dataset '{1}' (known: {2})";
+
+    /// <summary>No sensitive attribute given.</summary>
+    public const string NoSensitive = "no sensitive attribute given: name at least one (e.g. --sensitive sex)";
+
+    /// <summary>A sensitive attribute named twice; {0} the attribute.</summary>
+    public const string DuplicateAttribute = "sensitive attribute '{0}' is given twice";
+
+    /// <summary>Unknown protocol; {0} the name, {1} the known names.</summary>
+    public const string UnknownProtocol = "unknown protocol '{0}' (known: {1})";
+
+    /// <summary>A protocol that does not apply to a dataset; {0} protocol, {1} dataset, {2} the datasets it applies to.</summary>
+    public const string ProtocolNotForDataset = "protocol '{0}' does not apply to dataset '{1}' (it applies to: {2})";
+
+    /// <summary>Split fractions out of range; {0} train, {1} validation, {2} test.</summary>
+    public const string BadFractions = "split fractions must be positive and sum to 1 (train {0}, validation {1}, test {2})";
+
+    /// <summary>Quantile bins out of range; {0} the value.</summary>
+    public const string BadBins = "quantile bins must be between 2 and 100, got {0}";
+
+    /// <summary>Image size out of range; {0} the value.</summary>
+    public const string BadImageSize = "image size must be between 8 and 512 pixels, got {0}";
+
+    /// <summary>A column to drop that the dataset does not have; {0} the column, {1} the dataset, {2} the known columns.</summary>
+    public const string UnknownDropColumn = "cannot drop column '{0}': dataset '{1}' has no such input column (inputs: {2})";
+
+    /// <summary>A row with the wrong number of fields; {0} file, {1} line, {2} expected, {3} found.</summary>
+    public const string FieldCount = "{0}, line {1}: expected {2} fields, found {3}";
+
+    /// <summary>A field that must be a number; {0} file, {1} line, {2} column, {3} value.</summary>
+    public const string NotANumber = "{0}, line {1}, column '{2}': '{3}' is not a number";
+
+    /// <summary>A value outside the column's documented codes; {0} file, {1} line, {2} column, {3} value.</summary>
+    public const string UnknownCode = "{0}, line {1}, column '{2}': unknown value '{3}'";
+
+    /// <summary>A header that lacks a needed column; {0} file, {1} column.</summary>
+    public const string MissingColumn = "{0}: column '{1}' not found in the header";
+
+    /// <summary>A file with no data rows; {0} file.</summary>
+    public const string EmptyFile = "{0}: no data rows";
+
+    /// <summary>A split with no rows of some group; {0} split, {1} group name, {2} dataset.</summary>
+    public const string EmptyGroup = "split '{0}' of dataset '{2}' has no rows of group '{1}': choose fewer sensitive attributes or other split fractions";
+
+    /// <summary>The UTKFace folder was not found; {0} the places looked at.</summary>
+    public const string UtkFaceNotFound = "cannot find UTKFace (looked in {0}); pass its folder (the 32x32 derivative or a folder of *.jpg.chip.jpg files)";
+
+    /// <summary>A UTKFace folder with neither layout; {0} the folder.</summary>
+    public const string UtkFaceEmpty = "{0}: neither the 32x32 derivative (utkface_crop_part1_labels.csv) nor any *.jpg.chip.jpg file";
+
+    /// <summary>A UTKFace pixel file with the wrong size; {0} file(s), {1} expected bytes, {2} found bytes.</summary>
+    public const string UtkFacePixelSize = "{0}: expected {1} pixel bytes, found {2}: the file is changed or truncated";
+
+    /// <summary>A JPEG that cannot be decoded; {0} the file.</summary>
+    public const string ImageDecode = "{0}: cannot decode the image";
+
+    /// <summary>A corrupt gzip stream; {0} the file.</summary>
+    public const string BadGzip = "{0}: not a valid gzip file (truncated or changed)";
+
+    /// <summary>A CSV row that cannot be parsed (e.g. an unclosed quote); {0} file, {1} line.</summary>
+    public const string MalformedCsv = "{0}, line {1}: malformed CSV row (unclosed quote or stray character)";
+
+    /// <summary>A batch size below 1; {0} the value.</summary>
+    public const string BadBatchSize = "batch size must be at least 1, got {0}";
+
+    /// <summary>Drop-last batches larger than the data; {0} batch size, {1} rows.</summary>
+    public const string BatchLargerThanData = "batch size {0} is larger than the {1} rows: dropping the last incomplete batch would leave no batch (use a smaller batch)";
+
+    /// <summary>A stratum smaller than the per-stratum batch; {0} stratum, {1} rows, {2} batch.</summary>
+    public const string StratumTooSmall = "stratum '{0}' has {1} rows, fewer than the per-stratum batch of {2}";
+
+    /// <summary>Iterations per epoch below 1; {0} the value.</summary>
+    public const string BadIterations = "iterations per epoch must be at least 1, got {0}";
+}

@@ -1,0 +1,97 @@
+namespace FairSharp.Data.Tabular;
+
+/// <summary>
+/// Standardised numeric columns followed by one-hot categorical columns. Categories are fitted on all rows given
+/// (<c>pd.get_dummies</c> on the full frame), means and standard deviations on the training rows only
+/// (<c>StandardScaler</c>: population standard deviation; a zero deviation leaves the column unscaled).
+/// </summary>
+internal sealed class FeatureEncoder
+{
+    private readonly InputColumn[] _numeric;
+    private readonly double[] _mean;
+    private readonly double[] _scale;
+    private readonly InputColumn[] _categorical;
+    private readonly Dictionary<string, int>[] _categoryOffset;
+
+    private FeatureEncoder(InputColumn[] numeric, double[] mean, double[] scale, InputColumn[] categorical, Dictionary<string, int>[] offsets, string[] names)
+    {
+        _numeric = numeric;
+        _mean = mean;
+        _scale = scale;
+        _categorical = categorical;
+        _categoryOffset = offsets;
+        Names = names;
+    }
+
+    /// <summary>Output column names: the numeric names, then <c>column_category</c>.</summary>
+    public string[] Names { get; }
+
+    /// <summary>Output width.</summary>
+    public int Width => Names.Length;
+
+    public static FeatureEncoder Fit(InputColumn[] numeric, InputColumn[] categorical, int[] allRows, int[] trainRows)
+    {
+        var names = new List<string>(numeric.Select(c => c.Name));
+        var mean = new double[numeric.Length];
+        var scale = new double[numeric.Length];
+        for (var c = 0; c < numeric.Length; c++)
+        {
+            var v = numeric[c].Numeric!;
+            double sum = 0;
+            foreach (var r in trainRows)
+            {
+                sum += v[r];
+            }
+
+            var m = sum / trainRows.Length;
+            double ss = 0;
+            foreach (var r in trainRows)
+            {
+                ss += (v[r] - m) * (v[r] - m);
+            }
+
+            var sd = Math.Sqrt(ss / trainRows.Length);
+            mean[c] = m;
+            scale[c] = sd > 0 ? sd : 1;
+        }
+
+        var offset = numeric.Length;
+        var offsets = new Dictionary<string, int>[categorical.Length];
+        for (var c = 0; c < categorical.Length; c++)
+        {
+            var v = categorical[c].Categorical!;
+            var categories = allRows.Select(r => v[r]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            offsets[c] = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var category in categories)
+            {
+                offsets[c][category] = offset++;
+                names.Add($"{categorical[c].Name}_{category}");
+            }
+        }
+
+        return new FeatureEncoder(numeric, mean, scale, categorical, offsets, names.ToArray());
+    }
+
+    /// <summary>Row-major float features of <paramref name="rows"/>.</summary>
+    public float[] Transform(int[] rows)
+    {
+        var width = Width;
+        var x = new float[(long)rows.Length * width];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var r = rows[i];
+            var baseIndex = (long)i * width;
+            for (var c = 0; c < _numeric.Length; c++)
+            {
+                x[baseIndex + c] = (float)((_numeric[c].Numeric![r] - _mean[c]) / _scale[c]);
+            }
+
+            for (var c = 0; c < _categorical.Length; c++)
+            {
+                x[baseIndex + _categoryOffset[c][_categorical[c].Categorical![r]]] = 1f;
+            }
+        }
+
+        return x;
+    }
+}

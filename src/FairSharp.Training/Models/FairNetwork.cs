@@ -1,0 +1,198 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace FairSharp.Training.Models;
+
+/// <summary>
+/// A binary classifier that exposes its inside: <c>forward</c> returns one logit per row (shape [N]); <see cref="Trace"/>
+/// returns every weight layer's output, the representation at every stitch point and the logits; <see cref="Bottom"/>
+/// and <see cref="Top"/> cut it at any stitch point. Built as a list of <see cref="NetworkStage"/>s followed by a
+/// linear head (no <c>Sequential</c>, whose forward disposes intermediates).
+/// </summary>
+/// <remarks>Designed for extension: <see cref="Mlp"/>, <see cref="SmallCnn"/> and <see cref="ResNet18"/> only supply
+/// their stages. Parameter names are <c>stages.{i}.{local}.weight</c> and <c>head.weight</c>.</remarks>
+public abstract class FairNetwork : nn.Module<Tensor, Tensor>
+{
+    private readonly ModuleList<NetworkStage> stages;
+    private readonly Linear head;
+    private IReadOnlyList<WeightLayer>? weightLayers;
+    private IReadOnlyList<StitchPoint>? stitchPoints;
+
+    /// <summary>Creates the network from its stages and the width of the last stage's (flat) output.</summary>
+    /// <param name="name">Module name.</param>
+    /// <param name="spec">The spec that recreates this architecture.</param>
+    /// <param name="stageList">Stages, input → output; the last one must output [N, <paramref name="penultimateWidth"/>].</param>
+    /// <param name="penultimateWidth">Width of the penultimate representation, the head's input.</param>
+    protected FairNetwork(string name, ModelSpec spec, IEnumerable<NetworkStage> stageList, int penultimateWidth) : base(name)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(stageList);
+        Spec = spec;
+        stages = new ModuleList<NetworkStage>(stageList.ToArray());
+        if (stages.Count == 0)
+        {
+            throw new ArgumentException("a FairNetwork needs at least one stage", nameof(stageList));
+        }
+
+        head = nn.Linear(penultimateWidth, 1);
+        RegisterComponents();
+    }
+
+    /// <summary>The spec that recreates this architecture (<see cref="ModelSpec.Build"/>).</summary>
+    public ModelSpec Spec { get; }
+
+    /// <summary>The output layer, Linear(penultimate width → 1).</summary>
+    public Linear Head => head;
+
+    /// <summary>Number of stitch points (= stages).</summary>
+    public int StageCount => stages.Count;
+
+    /// <summary>Every weight layer, input → output; the last is the head.</summary>
+    public IReadOnlyList<WeightLayer> WeightLayers => weightLayers ??= BuildWeightLayers();
+
+    /// <summary>Every place the network can be cut, input → output; the last is the penultimate representation.</summary>
+    public IReadOnlyList<StitchPoint> StitchPoints => stitchPoints ??= BuildStitchPoints();
+
+    /// <summary>Index of the penultimate stitch point (the last one).</summary>
+    public int PenultimateCut => stages.Count - 1;
+
+    /// <summary>Logits, one per row: shape [N].</summary>
+    public override Tensor forward(Tensor input)
+    {
+        var h = input;
+        for (var i = 0; i < stages.Count; i++)
+        {
+            h = stages[i].forward(h);
+        }
+
+        return head.forward(h).view(-1);
+    }
+
+    /// <summary>Runs the network and returns every intermediate it computed (see <see cref="ForwardTrace"/>).</summary>
+    public ForwardTrace Trace(Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var layerOutputs = new List<Tensor>();
+        var stageOutputs = new List<Tensor>(stages.Count);
+        var h = x;
+        for (var i = 0; i < stages.Count; i++)
+        {
+            h = stages[i].Forward(h, layerOutputs);
+            stageOutputs.Add(h);
+        }
+
+        var z = head.forward(h);
+        layerOutputs.Add(z);
+        return new ForwardTrace(layerOutputs, stageOutputs, z.view(-1));
+    }
+
+    /// <summary>Input → representation at stitch point <paramref name="cut"/> (shape [N, ..StitchPoints[cut].Shape]).</summary>
+    public Tensor Bottom(int cut, Tensor x)
+    {
+        CheckCut(cut);
+        var h = x;
+        for (var i = 0; i <= cut; i++)
+        {
+            h = stages[i].forward(h);
+        }
+
+        return h;
+    }
+
+    /// <summary>Representation at stitch point <paramref name="cut"/> → logits, shape [N].</summary>
+    public Tensor Top(int cut, Tensor h)
+    {
+        CheckCut(cut);
+        for (var i = cut + 1; i < stages.Count; i++)
+        {
+            h = stages[i].forward(h);
+        }
+
+        return head.forward(h).view(-1);
+    }
+
+    /// <summary>The penultimate representation (input of the head), shape [N, width].</summary>
+    public Tensor Representation(Tensor x) => Bottom(PenultimateCut, x);
+
+    /// <summary>Probabilities P(y = 1 | x) for every row of <paramref name="x"/>, in evaluation mode and without
+    /// gradients, computed in chunks of <paramref name="chunk"/> rows; the training mode is restored afterwards.</summary>
+    public float[] PredictProbabilities(Tensor x, int chunk = 8192)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var wasTraining = training;
+        eval();
+        try
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var n = x.shape[0];
+            var result = new float[n];
+            for (long start = 0; start < n; start += chunk)
+            {
+                var len = Math.Min(chunk, n - start);
+                var p = sigmoid(forward(x.narrow(0, start, len))).to(CPU).data<float>();
+                p.CopyTo(result, (int)start);
+            }
+
+            return result;
+        }
+        finally
+        {
+            train(wasTraining);
+        }
+    }
+
+    private void CheckCut(int cut)
+    {
+        if (cut < 0 || cut >= stages.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(cut), cut, $"stitch point must be in 0..{stages.Count - 1}");
+        }
+    }
+
+    private IReadOnlyList<WeightLayer> BuildWeightLayers()
+    {
+        var parameters = named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        var result = new List<WeightLayer>();
+        for (var i = 0; i < stages.Count; i++)
+        {
+            foreach (var (local, kind) in stages[i].WeightModules)
+            {
+                var prefix = $"stages.{i}.{local}";
+                var weight = parameters[prefix + ".weight"];
+                parameters.TryGetValue(prefix + ".bias", out var bias);
+                result.Add(new WeightLayer(prefix + ".weight", weight, bias, kind, (int)weight.shape[0], result.Count));
+            }
+        }
+
+        result.Add(new WeightLayer("head.weight", head.weight!, head.bias, WeightLayerKind.Linear, 1, result.Count));
+        return result;
+    }
+
+    private IReadOnlyList<StitchPoint> BuildStitchPoints()
+    {
+        var wasTraining = training;
+        eval();
+        try
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var shape = new long[] { 1 }.Concat(Spec.InputShape.Select(d => (long)d)).ToArray();
+            var h = zeros(shape, device: head.weight!.device);
+            var result = new List<StitchPoint>(stages.Count);
+            for (var i = 0; i < stages.Count; i++)
+            {
+                h = stages[i].forward(h);
+                var dims = h.shape.Skip(1).Select(d => (int)d).ToArray();
+                result.Add(new StitchPoint(i, stages[i].StageName, dims, i == stages.Count - 1));
+            }
+
+            return result;
+        }
+        finally
+        {
+            train(wasTraining);
+        }
+    }
+}
