@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using FairSharp.Training.Models;
+using FairSharp.Training.Runs;
+
+namespace FairSharp.Training.Checkpoints;
+
+/// <summary>Saves and loads a trained model: <c>model.bin</c> (TorchSharp state dict) + <c>manifest.json</c>.</summary>
+public static class ModelCheckpoint
+{
+    /// <summary>File name of the weights.</summary>
+    public const string ModelFile = "model.bin";
+
+    /// <summary>File name of the manifest.</summary>
+    public const string ManifestFile = "manifest.json";
+
+    /// <summary>Error text: a checkpoint file is missing (format: path).</summary>
+    public const string MissingFile = "{0}: file not found (a model folder holds model.bin and manifest.json)";
+
+    /// <summary>Error text: the manifest cannot be read (format: path, reason).</summary>
+    public const string BadManifest = "{0}: not a FairSharp model manifest ({1})";
+
+    /// <summary>Error text: the weights do not fit the manifest's architecture (format: path, reason).</summary>
+    public const string BadWeights = "{0}: the weights do not match the architecture in manifest.json ({1})";
+
+    /// <summary>Writes <c>model.bin</c> and <c>manifest.json</c> into <paramref name="directory"/> (which must exist).</summary>
+    public static void Save(FairNetwork model, ModelManifest manifest, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(manifest);
+        model.save(Path.Combine(directory, ModelFile));
+        JsonFiles.Write(Path.Combine(directory, ManifestFile), manifest);
+    }
+
+    /// <summary>Reads only the manifest of a model folder.</summary>
+    /// <exception cref="InvalidInputException">Missing or unreadable manifest.</exception>
+    public static ModelManifest ReadManifest(string directory)
+    {
+        var path = Path.Combine(directory, ManifestFile);
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, MissingFile, path));
+        }
+
+        try
+        {
+            var manifest = JsonFiles.Read<ModelManifest>(path);
+            if (manifest.Format != ModelManifest.CurrentFormat || manifest.Model is null)
+            {
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadManifest, path, $"format '{manifest.Format}'"));
+            }
+
+            return manifest;
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadManifest, path, e.Message.ReplaceLineEndings(" ")), e);
+        }
+    }
+
+    /// <summary>Rebuilds the model of a folder and loads its weights; the model is in evaluation mode.</summary>
+    /// <exception cref="InvalidInputException">Missing files, an unreadable manifest, or weights that do not fit.</exception>
+    public static (FairNetwork Model, ModelManifest Manifest) Load(string directory)
+    {
+        var manifest = ReadManifest(directory);
+        var weights = Path.Combine(directory, ModelFile);
+        if (!File.Exists(weights))
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, MissingFile, weights));
+        }
+
+        var model = manifest.Model.Build();
+        try
+        {
+            model.load(weights);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or EndOfStreamException)
+        {
+            model.Dispose();
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadWeights, weights, e.Message.ReplaceLineEndings(" ")), e);
+        }
+
+        model.eval();
+        return (model, manifest);
+    }
+}

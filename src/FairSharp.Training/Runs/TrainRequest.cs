@@ -1,0 +1,115 @@
+using System.Globalization;
+using FairSharp.Data;
+using FairSharp.Training.Objectives;
+
+namespace FairSharp.Training.Runs;
+
+/// <summary>One training run as the CLI (<c>fairsharp train</c>) and sweep trials describe it: dataset, sensitive
+/// attributes, method, protocol preset, and overrides. Null overrides keep the protocol's value
+/// (<see cref="TrainingProtocols"/>).</summary>
+/// <param name="Dataset">Catalogue name (<c>adult</c>, <c>compas</c>, …).</param>
+/// <param name="Sensitive">Sensitive attributes (several = intersectional groups).</param>
+/// <param name="Method">Method name (<see cref="MethodRegistry.Names"/>); default <c>erm</c>.</param>
+public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitive, string Method = "erm")
+{
+    /// <summary>Error text: epochs or steps not positive (format: option, value).</summary>
+    public const string MustBePositive = TrainerOptions.MustBePositive;
+
+    /// <summary>Protocol preset (<c>ffb</c> default, <c>fairmixup</c>, <c>tfs</c>): data split and preprocessing AND the
+    /// training settings.</summary>
+    public string Protocol { get; init; } = ProtocolNames.Ffb;
+
+    /// <summary>Fairness constraint of the penalty (default dp).</summary>
+    public FairnessConstraint Constraint { get; init; } = FairnessConstraint.DemographicParity;
+
+    /// <summary>Weight λ of the fairness term (default 1.0, FFB's default).</summary>
+    public double Lambda { get; init; } = 1.0;
+
+    /// <summary>FAIRER's alignment weight (default 0.01).</summary>
+    public double LambdaAlign { get; init; } = 0.01;
+
+    /// <summary>The one seed of the run: split, initialisation, dropout, batches, the objective's draws. Default 0.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Epochs; under a step-based protocol (ffb) this many passes over the training split. Null = protocol.</summary>
+    public int? Epochs { get; init; }
+
+    /// <summary>Training steps of a step-based protocol. Null = protocol (ffb: 150).</summary>
+    public int? Steps { get; init; }
+
+    /// <summary>Batch size (per stratum for stratified sampling). Null = protocol.</summary>
+    public int? BatchSize { get; init; }
+
+    /// <summary>Learning rate. Null = protocol.</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>Model selection rule name (<c>last</c>, <c>min-gap</c>, <c>max-accuracy-within-gap</c>). Null = protocol.</summary>
+    public string? Selection { get; init; }
+
+    /// <summary>Gap metric key of the selection rule. Null = the constraint's score gap (protocol dependent).</summary>
+    public string? SelectionGapKey { get; init; }
+
+    /// <summary>ε of <c>max-accuracy-within-gap</c> (default 0.05).</summary>
+    public double SelectionEpsilon { get; init; } = 0.05;
+
+    /// <summary>Warm-up epochs of <c>min-gap</c>. Null = protocol (fairmixup: 1).</summary>
+    public int? SelectionWarmup { get; init; }
+
+    /// <summary><c>cpu</c> (default) or <c>cuda</c>.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Torch threads; null = all cores.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Folder of the bundled datasets; null = located from the current directory.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>UTKFace folder; null = the data layer's default.</summary>
+    public string? UtkFaceDirectory { get; init; }
+
+    /// <summary>Throws <see cref="InvalidInputException"/> on the first bad field (method, λ, counts, device, the data request).</summary>
+    public void Validate()
+    {
+        ValidateOptions();
+        ToDataRequest().Validate();
+    }
+
+    /// <summary>Checks everything but the data request (for runs on data prepared elsewhere).</summary>
+    public void ValidateOptions()
+    {
+        if (!MethodRegistry.Contains(Method))
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, MethodRegistry.UnknownMethod, Method, string.Join(", ", MethodRegistry.Names)));
+        }
+
+        new ObjectiveSettings(Constraint, Lambda, LambdaAlign).Validate();
+        Positive("--epochs", Epochs);
+        Positive("--steps", Steps);
+        Positive("--batch-size", BatchSize);
+        Positive("--threads", Threads);
+        if (LearningRate is { } lr && (!(lr > 0) || double.IsInfinity(lr)))
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, TrainerOptions.BadRate, "--lr", lr));
+        }
+
+        if (Device is not ("cpu" or "cuda"))
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, TrainerOptions.UnknownDevice, Device));
+        }
+    }
+
+    /// <summary>The data request of this run (same dataset, attributes, protocol, seed, folders).</summary>
+    public DataRequest ToDataRequest() => new(Dataset, Sensitive, Protocol, Seed)
+    {
+        DataDirectory = DataDirectory,
+        UtkFaceDirectory = UtkFaceDirectory,
+    };
+
+    private static void Positive(string name, int? value)
+    {
+        if (value is < 1)
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, MustBePositive, name, value));
+        }
+    }
+}
