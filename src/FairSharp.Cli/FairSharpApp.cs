@@ -52,6 +52,9 @@ public static class FairSharpApp
     {
         var root = new RootCommand("fairsharp: train, audit and compare fair deep networks (FAIRER, The Fairness Stitch, baselines).");
         root.Subcommands.Add(DatasetsCommand.Create(console));
+        root.Subcommands.Add(SweepCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
+        root.Subcommands.Add(TrialCommand.Create(console));
         return root;
     }
 
