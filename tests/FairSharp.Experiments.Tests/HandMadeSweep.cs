@@ -4,7 +4,7 @@ namespace FairSharp.Experiments.Tests;
 
 /// <summary>
 /// A sweep with hand-made results: erm, gapreg and fairmixup at λ ∈ {0.1, 1}, seeds 0–2, on two groups.
-/// Fairmixup at λ = 1, seed 2 diverged. Mean points: erm (0.85, 0.18); gapreg (0.84, 0.10), (0.82, 0.03);
+/// Fairmixup at λ = 1, seed 2 diverged; fairmixup at λ = 0.1, seed 1 is flagged degenerate. Mean points: erm (0.85, 0.18); gapreg (0.84, 0.10), (0.82, 0.03);
 /// fairmixup (0.83, 0.12), (0.795, 0.055).
 /// </summary>
 internal static class HandMadeSweep
@@ -49,6 +49,7 @@ internal static class HandMadeSweep
             ["sex=Female"] = new Dictionary<string, double> { ["selection_rate"] = 0.10, ["true_positive_rate"] = 0.50, ["false_positive_rate"] = 0.03, ["accuracy"] = a + 0.05 },
             ["sex=Male"] = new Dictionary<string, double> { ["selection_rate"] = 0.10 + d, ["true_positive_rate"] = 0.60, ["false_positive_rate"] = 0.08, ["accuracy"] = a - 0.03 },
         };
-        return TrialRecord.From(config, new TrialOutcome(TrialStatus.Ok, metrics, byGroup, 4, null), new TrialTimings(1, 2));
+        var degenerate = config is { Method: "fairmixup", Lambda: 0.1, Seed: 1 } ? (IReadOnlyList<string>)["sex=Female: every prediction is 0"] : [];
+        return TrialRecord.From(config, new TrialOutcome(TrialStatus.Ok, metrics, byGroup, 4, null) { Degenerate = degenerate }, new TrialTimings(1, 2));
     }
 }

@@ -11,6 +11,8 @@ namespace FairSharp.Experiments.Analysis;
 /// <param name="Seeds">Seeds whose trial finished ok.</param>
 /// <param name="Failed">Trials of this point that failed or diverged.</param>
 /// <param name="OnFront">True when the point is on its curve's Pareto front.</param>
+/// <param name="DegenerateSeeds">Finished seeds whose classifier was flagged degenerate (collapsed to one class for a
+/// group or overall): their gap can look fair without being so.</param>
 public sealed record TradeoffPoint(
     string Curve,
     string Method,
@@ -21,7 +23,8 @@ public sealed record TradeoffPoint(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> ByGroup,
     IReadOnlyList<int> Seeds,
     int Failed,
-    bool OnFront)
+    bool OnFront,
+    int DegenerateSeeds)
 {
     /// <summary>The mean point in the trade-off plane.</summary>
     public TradeoffCoordinates Coordinates => new(Utility.Mean, Gap.Mean);

@@ -27,6 +27,18 @@ public static class VerdictWriter
             return sentences;
         }
 
+        if (!(best.Hypervolume.Value > 0))
+        {
+            sentences.Add("No front encloses any area against the reference point (every finished trial has the same utility and gap, or lies on the box's edge): hypervolume cannot rank these methods.");
+            AddDegenerate(sentences, analysis);
+            return sentences;
+        }
+
+        if (seeds < 2)
+        {
+            sentences.Add("With one seed there is no spread to resample: every interval collapses to its point, so no difference below is backed by repeats.");
+        }
+
         sentences.Add(Invariant($"{best.Curve} has the largest hypervolume: {Number(best.Hypervolume.Value)} ({level} CI {Number(best.Hypervolume.Low)} to {Number(best.Hypervolume.High)})."));
         foreach (var comparison in analysis.Comparisons)
         {
@@ -40,7 +52,17 @@ public static class VerdictWriter
                 : Invariant($"{comparison.Better} and {comparison.Other} cannot be told apart with {seeds} seeds: {numbers}.{covers}"));
         }
 
+        AddDegenerate(sentences, analysis);
         return sentences;
+    }
+
+    private static void AddDegenerate(List<string> sentences, SweepAnalysis analysis)
+    {
+        foreach (var curve in analysis.Curves.Where(c => c.Chosen is { DegenerateSeeds: > 0 }))
+        {
+            var p = curve.Chosen!;
+            sentences.Add(Invariant($"Careful: at {curve.Curve}'s chosen point {p.DegenerateSeeds} of {p.Seeds.Count} seeds have a degenerate classifier (one predicted class for a group or overall), so its small gap is not evidence of fairness."));
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

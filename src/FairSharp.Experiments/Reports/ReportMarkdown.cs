@@ -58,6 +58,7 @@ public static class ReportMarkdown
         md.Append(Inv($"- **Utility: {u}** (`{analysis.UtilityKey}`, higher is better): {MetricText.Definition(analysis.UtilityKey) ?? "as computed by FairSharp.Metrics"}.\n"));
         md.Append(Inv($"- **Fairness gap: {g}** (`{analysis.GapKey}`, lower is better): {MetricText.Definition(analysis.GapKey) ?? "as computed by FairSharp.Metrics"}.\n"));
         md.Append("- Thresholded metrics use ŷ = [score ≥ 0.5]. Every number is on the test split, at the epoch that model selection chose on the validation split.\n");
+        md.Append("- *Degenerate*: a seed whose classifier predicted one class for a whole group or overall (trials.jsonl lists the reason); its gap looks fair without being so.\n");
         md.Append("- Tables show percent (two decimals); `summary.csv` and `trials.jsonl` keep fractions in [0, 1].\n");
         md.Append(Inv($"- Mean ± std: over the seeds that finished (sample std, n − 1). {level} CI: percentile bootstrap over seeds ({analysis.Options.Resamples} resamples, bootstrap seed {analysis.Options.Seed}); each resample redraws the seeds with replacement and recomputes every point, front and hypervolume, so method differences are paired by seed. With {o.Seeds} seeds the intervals are rough.\n"));
         md.Append(Inv($"- Chosen point of a method: its lowest-gap λ whose mean {u} is at most {Pct(analysis.Options.UtilityTolerance)} below {analysis.Options.ReferenceMethod}'s (its most accurate λ when none is)."));
@@ -86,12 +87,12 @@ public static class ReportMarkdown
         foreach (var curve in analysis.Curves)
         {
             md.Append(Inv($"\n### {curve.Curve}\n\n"));
-            md.Append(Inv($"| λ | seeds | {u} (%) | {level} CI | {g} (%) | {level} CI | front | chosen |\n|---|---|---|---|---|---|---|---|\n"));
+            md.Append(Inv($"| λ | seeds | {u} (%) | {level} CI | {g} (%) | {level} CI | front | chosen | notes |\n|---|---|---|---|---|---|---|---|---|\n"));
             foreach (var p in curve.Points)
             {
                 var seeds = p.Failed > 0 ? Inv($"{p.Seeds.Count} (+{p.Failed} failed)") : Inv($"{p.Seeds.Count}");
                 var lambda = usesLambda.GetValueOrDefault(curve.Method, true) ? Format.Lambda(p.Lambda) : "–";
-                md.Append(Inv($"| {lambda} | {seeds} | {Format.PercentMeanStd(p.Utility.Mean, p.Utility.Std)} | {Format.PercentInterval(p.Utility.Low, p.Utility.High)} | {Format.PercentMeanStd(p.Gap.Mean, p.Gap.Std)} | {Format.PercentInterval(p.Gap.Low, p.Gap.High)} | {(p.OnFront ? "yes" : "")} | {(ReferenceEquals(p, curve.Chosen) ? "yes" : "")} |\n"));
+                md.Append(Inv($"| {lambda} | {seeds} | {Format.PercentMeanStd(p.Utility.Mean, p.Utility.Std)} | {Format.PercentInterval(p.Utility.Low, p.Utility.High)} | {Format.PercentMeanStd(p.Gap.Mean, p.Gap.Std)} | {Format.PercentInterval(p.Gap.Low, p.Gap.High)} | {(p.OnFront ? "yes" : "")} | {(ReferenceEquals(p, curve.Chosen) ? "yes" : "")} | {(p.DegenerateSeeds > 0 ? Inv($"{p.DegenerateSeeds} degenerate") : "")} |\n"));
             }
         }
 

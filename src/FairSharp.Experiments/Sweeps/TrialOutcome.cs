@@ -13,6 +13,10 @@ public sealed record TrialOutcome(
     int? ChosenEpoch,
     string? Error)
 {
+    /// <summary>Why the chosen epoch's numbers may look fairer than they are (a classifier that collapsed to one
+    /// class for a group or overall, an empty group); empty when none.</summary>
+    public IReadOnlyList<string> Degenerate { get; init; } = [];
+
     /// <summary>An outcome for a trial that did not finish.</summary>
     public static TrialOutcome Unfinished(TrialStatus status, string error) =>
         new(status, new Dictionary<string, double>(), new Dictionary<string, IReadOnlyDictionary<string, double>>(), null, error);

@@ -19,11 +19,17 @@ public sealed record TrialRecord(
     string? Error,
     TrialTimings Timings)
 {
+    /// <summary>Why the metrics may look fairer than they are (collapsed classifier, empty group); empty when none.</summary>
+    public IReadOnlyList<string> Degenerate { get; init; } = [];
+
     /// <summary>Builds the record of <paramref name="config"/> from what training produced.</summary>
     public static TrialRecord From(TrialConfig config, TrialOutcome outcome, TrialTimings timings)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(outcome);
-        return new TrialRecord(config.Id, outcome.Status, config, outcome.Metrics, outcome.ByGroup, outcome.ChosenEpoch, outcome.Error, timings);
+        return new TrialRecord(config.Id, outcome.Status, config, outcome.Metrics, outcome.ByGroup, outcome.ChosenEpoch, outcome.Error, timings)
+        {
+            Degenerate = outcome.Degenerate,
+        };
     }
 }

@@ -103,7 +103,7 @@ public sealed class TrialStore
                 return null;
             }
 
-            return record;
+            return record.Degenerate is null ? record with { Degenerate = [] } : record;
         }
         catch (JsonException)
         {

@@ -70,6 +70,9 @@ public sealed class TrainingTrialRunner : ITrialRunner
             return TrialOutcome.Unfinished(TrialStatus.Diverged, outcome.Message ?? "training diverged (NaN or infinite loss)");
         }
 
-        return new TrialOutcome(TrialStatus.Ok, outcome.Test, outcome.TestByGroup, outcome.ChosenEpoch, null);
+        return new TrialOutcome(TrialStatus.Ok, outcome.Test, outcome.TestByGroup, outcome.ChosenEpoch, null)
+        {
+            Degenerate = outcome.Degenerate,
+        };
     }
 }

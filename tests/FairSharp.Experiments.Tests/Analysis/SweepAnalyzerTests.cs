@@ -95,6 +95,20 @@ public sealed class SweepAnalyzerTests
     }
 
     [Fact]
+    public void Identical_points_enclose_no_area_and_the_verdict_says_so_instead_of_ranking()
+    {
+        var records = HandMadeSweep.Plan().Trials.Select(t => TrialRecord.From(t,
+            new TrialOutcome(TrialStatus.Ok, new Dictionary<string, double> { ["accuracy"] = 0.7, ["demographic_parity_difference"] = 0 },
+                new Dictionary<string, IReadOnlyDictionary<string, double>>(), 0, null) { Degenerate = ["every prediction is 1"] },
+            new TrialTimings(0, 0))).ToArray();
+        var analysis = SweepAnalyzer.Analyze(HandMadeSweep.Plan().Trials, records, new AnalysisOptions());
+        analysis.Curves.ShouldAllBe(c => c.Hypervolume.Value == 0);
+        analysis.Verdict[1].ShouldStartWith("No front encloses any area against the reference point");
+        analysis.Verdict.Count(v => v.StartsWith("Careful: at ", StringComparison.Ordinal)).ShouldBe(3);
+        analysis.Verdict.ShouldNotContain(v => v.Contains("has the largest hypervolume", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_unknown_metric_key_is_refused_naming_the_keys_found() =>
         Should.Throw<InvalidInputException>(() => Analyze(new AnalysisOptions { UtilityKey = "auc" })).Message
             .ShouldBe("metric 'auc' is not in the trial results (found: accuracy, average_precision, demographic_parity_difference, equalized_odds_difference)");

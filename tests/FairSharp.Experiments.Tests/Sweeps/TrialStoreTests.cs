@@ -32,6 +32,17 @@ public sealed class TrialStoreTests
         back.ByGroup["sex=Male"]["selection_rate"].ShouldBe(0.3);
         back.Timings.ShouldBe(record.Timings);
         back.ChosenEpoch.ShouldBe(3);
+        back.Degenerate.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Degenerate_reasons_round_trip_and_a_line_without_them_reads_as_none()
+    {
+        var record = Record(0.3, 1, 0.7) with { Degenerate = ["sex=Female: every prediction is 1"] };
+        TrialStore.TryParse(TrialStore.Serialize(record))!.Degenerate.ShouldBe(["sex=Female: every prediction is 1"]);
+        var old = TrialStore.Serialize(Record(0.3, 1, 0.7)).Replace(",\"degenerate\":[]", "", StringComparison.Ordinal);
+        old.ShouldNotContain("degenerate");
+        TrialStore.TryParse(old)!.Degenerate.ShouldBeEmpty();
     }
 
     [Fact]
