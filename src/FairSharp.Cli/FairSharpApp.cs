@@ -52,6 +52,8 @@ public static class FairSharpApp
     {
         var root = new RootCommand("fairsharp: train, audit and compare fair deep networks (FAIRER, The Fairness Stitch, baselines).");
         root.Subcommands.Add(DatasetsCommand.Create(console));
+        root.Subcommands.Add(AuditCommand.Create(console));
+        root.Subcommands.Add(TrainCommand.Create(console));
         root.Subcommands.Add(SweepCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(TrialCommand.Create(console));

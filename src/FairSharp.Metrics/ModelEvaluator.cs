@@ -156,10 +156,10 @@ public static class ModelEvaluator
 
         if (options.RankingMetrics)
         {
-            var sorted = SortedRows.Create(yTrue, scores, weights, validated: true);
+            var sorted = SortedRows.Create(yTrue, scores, weights, groups, validated: true);
             metrics[MetricKeys.AveragePrecision] = sorted.AveragePrecision(0, sorted.Length);
             metrics[MetricKeys.RocAuc] = sorted.RocAuc(0, sorted.Length);
-            metrics[MetricKeys.Abroca] = sorted.Abroca(groups, g, options.AbrocaGridPoints);
+            metrics[MetricKeys.Abroca] = sorted.Abroca(g, options.AbrocaGridPoints);
         }
         else
         {

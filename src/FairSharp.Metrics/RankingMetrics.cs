@@ -46,8 +46,8 @@ public static class RankingMetrics
     {
         ArgumentNullException.ThrowIfNull(groups);
         Fail.IfLengthDiffers("sensitive_features", groups.Rows, yTrue.Length);
-        var sorted = SortedRows.Create(yTrue, scores, sampleWeight);
-        return sorted.Abroca(groups.Codes, groups.Count, gridPoints);
+        var sorted = SortedRows.Create(yTrue, scores, sampleWeight, groups.Codes);
+        return sorted.Abroca(groups.Count, gridPoints);
     }
 
     /// <summary>∫₀¹ |TPR_a − TPR_b| on the grid, exact for the piecewise-linear interpolant.</summary>

@@ -6,20 +6,24 @@ internal sealed class SortedRows
     private readonly double[] _score;
     private readonly int[] _label;
     private readonly double[]? _weight;
-    private readonly int[] _order;
+    private readonly int[]? _group;
 
-    private SortedRows(double[] score, int[] label, double[]? weight, int[] order)
+    private SortedRows(double[] score, int[] label, double[]? weight, int[]? group)
     {
         _score = score;
         _label = label;
         _weight = weight;
-        _order = order;
+        _group = group;
     }
 
     public int Length => _score.Length;
 
-    /// <summary>Validates labels (0/1) and scores (not NaN), then sorts once by descending score.</summary>
-    public static SortedRows Create(ReadOnlySpan<int> yTrue, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights, bool validated = false)
+    /// <summary>
+    /// Validates labels (0/1) and scores (not NaN), then sorts once by descending score (radix sort). Without weights the
+    /// payload carries (group, label) itself, so nothing is gathered from random rows afterwards.
+    /// </summary>
+    public static SortedRows Create(ReadOnlySpan<int> yTrue, ReadOnlySpan<double> scores, ReadOnlySpan<double> weights,
+        ReadOnlySpan<int> groups = default, bool validated = false)
     {
         var n = yTrue.Length;
         if (n == 0)
@@ -33,37 +37,60 @@ internal sealed class SortedRows
             Fail.CheckWeights(weights, n);
         }
 
-        var keys = new double[n];
-        var order = new int[n];
+        var hasGroups = !groups.IsEmpty;
+        if (hasGroups)
+        {
+            Fail.IfLengthDiffers("groups", groups.Length, n);
+        }
+
+        var packed = weights.IsEmpty;
+        var keys = new ulong[n];
+        var payload = new int[n];
         for (var i = 0; i < n; i++)
         {
             var s = scores[i];
-            if (!validated && ((uint)yTrue[i] > 1u || double.IsNaN(s)))
+            var y = yTrue[i];
+            if (!validated && ((uint)y > 1u || double.IsNaN(s)))
             {
-                throw (uint)yTrue[i] > 1u
-                    ? Fail.With(MetricErrors.LabelNotBinary, i, yTrue[i])
+                throw (uint)y > 1u
+                    ? Fail.With(MetricErrors.LabelNotBinary, i, y)
                     : Fail.With(MetricErrors.ScoreOutOfRange, i, s);
             }
 
-            keys[i] = -s;
-            order[i] = i;
+            // Descending score = ascending complement of the order-preserving key.
+            keys[i] = ~RadixSort.Ascending(s);
+            payload[i] = packed ? ((hasGroups ? groups[i] : 0) << 1) | y : i;
         }
 
-        Array.Sort(keys, order);
+        RadixSort.Sort(keys, payload);
+        var score = new double[n];
         var label = new int[n];
-        double[]? weight = weights.IsEmpty ? null : new double[n];
+        var weight = packed ? null : new double[n];
+        var group = hasGroups ? new int[n] : null;
         for (var k = 0; k < n; k++)
         {
-            keys[k] = -keys[k];
-            var row = order[k];
-            label[k] = yTrue[row];
-            if (weight is not null)
+            score[k] = RadixSort.FromAscending(~keys[k]);
+            var p = payload[k];
+            if (packed)
             {
-                weight[k] = weights[row];
+                label[k] = p & 1;
+                if (group is not null)
+                {
+                    group[k] = p >> 1;
+                }
+            }
+            else
+            {
+                label[k] = yTrue[p];
+                weight![k] = weights[p];
+                if (group is not null)
+                {
+                    group[k] = groups[p];
+                }
             }
         }
 
-        return new SortedRows(keys, label, weight, order);
+        return new SortedRows(score, label, weight, group);
     }
 
     public double AveragePrecision(int start, int length) => AveragePrecision(_score, _label, _weight, start, length);
@@ -73,14 +100,14 @@ internal sealed class SortedRows
     public RocCurve Roc(int start, int length) => Roc(_score, _label, _weight, start, length);
 
     /// <summary>ABROCA over groups (largest pairwise value); see <see cref="RankingMetrics.Abroca"/>.</summary>
-    public double Abroca(ReadOnlySpan<int> codes, int groupCount, int gridPoints)
+    public double Abroca(int groupCount, int gridPoints)
     {
         if (gridPoints < 2)
         {
             throw Fail.With(MetricErrors.InvalidGridPoints, gridPoints);
         }
 
-        var (score, label, weight, starts) = PartitionByGroup(codes, groupCount);
+        var (score, label, weight, starts) = PartitionByGroup(groupCount);
         var curves = new List<RocCurve>(groupCount);
         for (var g = 0; g < groupCount; g++)
         {
@@ -117,9 +144,10 @@ internal sealed class SortedRows
     }
 
     /// <summary>Stable partition of the sorted rows by group: each group's rows stay in descending score order.</summary>
-    private (double[] Score, int[] Label, double[]? Weight, int[] Starts) PartitionByGroup(ReadOnlySpan<int> codes, int groupCount)
+    private (double[] Score, int[] Label, double[]? Weight, int[] Starts) PartitionByGroup(int groupCount)
     {
         var n = _score.Length;
+        var codes = _group ?? new int[n];
         var starts = new int[groupCount + 1];
         foreach (var c in codes)
         {
@@ -137,7 +165,7 @@ internal sealed class SortedRows
         var weight = _weight is null ? null : new double[n];
         for (var k = 0; k < n; k++)
         {
-            var at = next[codes[_order[k]]]++;
+            var at = next[codes[k]]++;
             score[at] = _score[k];
             label[at] = _label[k];
             if (weight is not null)

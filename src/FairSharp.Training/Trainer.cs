@@ -303,16 +303,12 @@ public sealed class Trainer
             {
                 using var scope = NewDisposeScope();
                 var batch = BatchContext.FromRows(train, data.Train, rows, data.GroupNames.Count);
-                optimizer.zero_grad();
-                var outcome = objective.Step(model, batch, period, generator);
-                var loss = outcome.Loss.ToDouble();
+                var loss = TrainingStep.Run(model, objective, batch, optimizer, period, generator, out var diagnostics);
                 if (!double.IsFinite(loss))
                 {
                     return (false, double.NaN, sums, loss);
                 }
 
-                outcome.Loss.backward();
-                optimizer.step();
                 if (stepBased)
                 {
                     scheduler?.step();
@@ -321,7 +317,7 @@ public sealed class Trainer
                 step++;
                 count++;
                 lossSum += loss;
-                foreach (var (key, value) in outcome.Diagnostics)
+                foreach (var (key, value) in diagnostics)
                 {
                     sums[key] = sums.GetValueOrDefault(key) + value;
                 }

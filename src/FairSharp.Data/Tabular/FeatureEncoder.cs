@@ -60,7 +60,7 @@ internal sealed class FeatureEncoder
         for (var c = 0; c < categorical.Length; c++)
         {
             var v = categorical[c].Categorical!;
-            var categories = allRows.Select(r => v[r]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            var categories = SortCategories(allRows.Select(r => v[r]).Distinct(StringComparer.Ordinal));
             offsets[c] = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var category in categories)
             {
@@ -70,6 +70,23 @@ internal sealed class FeatureEncoder
         }
 
         return new FeatureEncoder(numeric, mean, scale, categorical, offsets, names.ToArray());
+    }
+
+    /// <summary>Categories in pandas' order: by value when every category is a number (codes such as ACS's
+    /// <c>Education</c>), else ordinal string order.</summary>
+    internal static string[] SortCategories(IEnumerable<string> categories)
+    {
+        var distinct = categories.ToArray();
+        var numbers = new double[distinct.Length];
+        var numeric = true;
+        for (var i = 0; i < distinct.Length && numeric; i++)
+        {
+            numeric = double.TryParse(distinct[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out numbers[i]);
+        }
+
+        return numeric
+            ? distinct.Zip(numbers).OrderBy(p => p.Second).ThenBy(p => p.First, StringComparer.Ordinal).Select(p => p.First).ToArray()
+            : distinct.Order(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>Row-major float features of <paramref name="rows"/>.</summary>

@@ -1,9 +1,10 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace FairSharp.Training.Runs;
 
-/// <summary>The JSON conventions of FairSharp's files: snake_case property names and enum values, indented, NaN and
+/// <summary>The JSON conventions of FairSharp's files: snake_case property names and enum values, indented, not HTML-escaped, NaN and
 /// infinities written as the strings <c>"NaN"</c>, <c>"Infinity"</c>; dictionary keys (metric keys, group names) kept as they are.</summary>
 public static class JsonFiles
 {
@@ -27,6 +28,8 @@ public static class JsonFiles
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             WriteIndented = true,
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            // files, not HTML: keep '>=' and non-ASCII group names readable
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.MakeReadOnly(populateMissingResolver: true);

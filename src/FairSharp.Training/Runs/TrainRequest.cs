@@ -40,6 +40,15 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// <summary>Batch size (per stratum for stratified sampling). Null = protocol.</summary>
     public int? BatchSize { get; init; }
 
+    /// <summary>Hidden widths of the model (MLP layers; CNN channels). Null = protocol (ffb: 512, 256, 64).</summary>
+    public IReadOnlyList<int>? Hidden { get; init; }
+
+    /// <summary>Dropout probability of the model. Null = protocol (ffb: 0.5).</summary>
+    public double? Dropout { get; init; }
+
+    /// <summary>Steps between evaluations of a step-based protocol. Null = protocol (ffb: 10).</summary>
+    public int? EvaluateEvery { get; init; }
+
     /// <summary>Learning rate. Null = protocol.</summary>
     public double? LearningRate { get; init; }
 
@@ -87,6 +96,7 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
         Positive("--steps", Steps);
         Positive("--batch-size", BatchSize);
         Positive("--threads", Threads);
+        Positive("--eval-every", EvaluateEvery);
         if (LearningRate is { } lr && (!(lr > 0) || double.IsInfinity(lr)))
         {
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, TrainerOptions.BadRate, "--lr", lr));

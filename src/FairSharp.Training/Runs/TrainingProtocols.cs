@@ -20,7 +20,7 @@ namespace FairSharp.Training.Runs;
 /// 5e−4; StepLR(20, 0.5) per epoch; batch 128; up to 50 epochs with early stopping (3 non-improving validation losses
 /// after epoch 20); selection = last epoch.</item>
 /// </list>
-/// Request overrides (epochs, steps, batch, lr, selection) replace the preset's values.
+/// Request overrides (epochs, steps, batch, lr, hidden widths, dropout, evaluation period, selection) replace the preset's values.
 /// </summary>
 public static class TrainingProtocols
 {
@@ -43,7 +43,9 @@ public static class TrainingProtocols
             Threads = request.Threads,
             LearningRate = request.LearningRate ?? trainer.LearningRate,
             BatchSize = request.BatchSize ?? trainer.BatchSize,
+            EvaluateEvery = request.EvaluateEvery ?? trainer.EvaluateEvery,
         };
+        model = model with { Hidden = request.Hidden ?? model.Hidden, Dropout = request.Dropout ?? model.Dropout };
         if (trainer.Unit == ScheduleUnit.Steps)
         {
             if (request.Steps is { } steps)

@@ -22,6 +22,11 @@ public sealed class DatasetsCommandTests
         }
 
         output.ShouldContain("6 datasets, 7 files verified");
+        var utkface = output.Split('\n').Single(l => l.StartsWith("| utkface", StringComparison.Ordinal));
+        utkface.ShouldContain("gender=female, race=White");
+        utkface.ShouldContain("(not bundled)");
+        output.Split('\n').Single(l => l.StartsWith("| compas ", StringComparison.Ordinal) && l.Contains("6,172", StringComparison.Ordinal))
+            .ShouldContain("sex=Male, race=Caucasian");
     }
 
     [Fact]

@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using FairSharp.Data;
+using FairSharp.Training;
+using FairSharp.Training.Models;
+using FairSharp.Training.Objectives;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace FairSharp.Benchmarks;
+
+/// <summary>
+/// One training step of FFB's tabular MLP (d → 512 → 256 → 64 → 1, dropout 0.5, Adam 1e-2, StepLR(50, 0.1) per step,
+/// batch 1024) on Adult (ffb protocol, seed 0), exactly as the Trainer runs it (<see cref="TrainingStep"/>), for ERM
+/// and GapReg (DiffDP, λ = 1). GlobalSetup runs the PyTorch reference (benchmarks/reference/training_steps_pytorch.py)
+/// on the same data with the same thread count and measures the BLAS's achievable peak; the summary shows PyTorch's
+/// ms/step, the ratio and the FLOP-bound floor. Threads: FAIRSHARP_BENCH_THREADS (default 2).
+/// Run: benchmarks/reference/run_training_steps.sh [threads].
+/// </summary>
+[Config(typeof(Columns))]
+[WarmupCount(5)]
+[IterationCount(15)]
+public class TrainingStepBenchmarks
+{
+    private const int Batch = 1024;
+    private static readonly ConcurrentDictionary<string, double> PyTorchMs = new();
+    private static readonly ConcurrentDictionary<string, double> FloorMs = new();
+    private static readonly ConcurrentDictionary<string, double> StepFlops = new();
+    private static double peakFlopsPerSecond;
+    private static string? exportDir;
+    private static PreparedDataset? data;
+
+    private FairNetwork? model;
+    private ITrainingObjective? objective;
+    private optim.Optimizer? optimizer;
+    private optim.lr_scheduler.LRScheduler? scheduler;
+    private SplitTensors? train;
+    private Generator? generator;
+    private IEnumerator<int[]>? batches;
+    private ShuffledBatchSampler? sampler;
+    private int samplerEpoch;
+
+    /// <summary>Method whose step is timed.</summary>
+    [Params("erm", "gapreg")]
+    public string Method { get; set; } = "erm";
+
+    private static int Threads => int.TryParse(Environment.GetEnvironmentVariable("FAIRSHARP_BENCH_THREADS"), out var t) && t > 0 ? t : 2;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        torch.set_num_threads(Threads);
+        data ??= DatasetLoader.Prepare(new DataRequest("adult", ["sex"]));
+        var split = data.Train;
+        exportDir ??= Export(split);
+        if (peakFlopsPerSecond == 0)
+        {
+            peakFlopsPerSecond = MeasurePeak();
+        }
+
+        var flops = Flops(split.RowSize);
+        StepFlops[Method] = flops;
+        FloorMs[Method] = flops / peakFlopsPerSecond * 1000;
+        PyTorchMs[Method] = RunPyTorch(Method);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"// {Method}: PyTorch {PyTorchMs[Method]:F2} ms/step; {flops / 1e6:F1} MFLOP/step; BLAS peak {peakFlopsPerSecond / 1e9:F1} GFLOP/s on {Threads} threads → floor {FloorMs[Method]:F2} ms"));
+
+        manual_seed(0);
+        model = ModelSpec.FfbMlp(split.RowSize).Build();
+        model.train();
+        objective = MethodRegistry.Create(Method, new ObjectiveSettings(FairnessConstraint.DemographicParity, 1.0));
+        optimizer = optim.Adam(model.parameters().Concat(objective.Attach(model)), 1e-2);
+        scheduler = optim.lr_scheduler.StepLR(optimizer, 50, 0.1);
+        train = TensorConversion.ToTensors(split);
+        generator = new Generator(0, CPU);
+        sampler = new ShuffledBatchSampler(split.Count, Batch, 0);
+        batches = sampler.Epoch(0).GetEnumerator();
+    }
+
+    [Benchmark(Description = "train step (FairSharp)")]
+    public double Step()
+    {
+        while (!batches!.MoveNext())
+        {
+            batches = sampler!.Epoch(++samplerEpoch).GetEnumerator();
+        }
+
+        using var scope = NewDisposeScope();
+        var batch = BatchContext.FromRows(train!, data!.Train, batches.Current, data.GroupNames.Count);
+        var loss = TrainingStep.Run(model!, objective!, batch, optimizer!, 0, generator!, out _);
+        scheduler!.step();
+        return loss;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        train?.Dispose();
+        optimizer?.Dispose();
+        objective?.Dispose();
+        model?.Dispose();
+        generator?.Dispose();
+    }
+
+    /// <summary>Matmul FLOPs of one step (forward 2·B·in·out per layer; backward: weight gradients of every layer and
+    /// input gradients of every layer but the first) plus Adam's ~12 FLOPs per parameter.</summary>
+    public static double Flops(int features)
+    {
+        int[] widths = [features, 512, 256, 64, 1];
+        double forward = 0, backward = 0, parameters = 0;
+        for (var l = 0; l < widths.Length - 1; l++)
+        {
+            var macs = (double)Batch * widths[l] * widths[l + 1];
+            forward += 2 * macs;
+            backward += 2 * macs + (l > 0 ? 2 * macs : 0);
+            parameters += (widths[l] * widths[l + 1]) + widths[l + 1];
+        }
+
+        return forward + backward + (12 * parameters);
+    }
+
+    private static double MeasurePeak()
+    {
+        using var scope = NewDisposeScope();
+        var a = randn(1024, 1024);
+        var b = randn(1024, 1024);
+        var best = double.MaxValue;
+        for (var i = 0; i < 30; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            using var c = a.mm(b);
+            _ = c.ToSingle();
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+
+        return 2.0 * 1024 * 1024 * 1024 / best;
+    }
+
+    private static string Export(DataSplit split)
+    {
+        var dir = Directory.CreateTempSubdirectory("fairsharp-steps-").FullName;
+        using (var x = new BinaryWriter(File.Create(Path.Combine(dir, "x.f32"))))
+        {
+            foreach (var v in split.Features)
+            {
+                x.Write(v);
+            }
+        }
+
+        using (var y = new BinaryWriter(File.Create(Path.Combine(dir, "y.i32"))))
+        using (var s = new BinaryWriter(File.Create(Path.Combine(dir, "s.i32"))))
+        {
+            for (var i = 0; i < split.Count; i++)
+            {
+                y.Write(split.Labels[i]);
+                s.Write(split.Groups[i]);
+            }
+        }
+
+        File.WriteAllText(Path.Combine(dir, "meta.json"), JsonSerializer.Serialize(new { rows = split.Count, features = split.RowSize, batch = Batch }));
+        return dir;
+    }
+
+    private static double RunPyTorch(string method)
+    {
+        var script = Path.Combine(FairSharp.Data.Catalogue.DataDirectory.Locate(), "..", "benchmarks", "reference", "training_steps_pytorch.py");
+        var info = new ProcessStartInfo("python3")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { Path.GetFullPath(script), exportDir!, method, Threads.ToString(CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["OPENBLAS_NUM_THREADS"] = Threads.ToString(CultureInfo.InvariantCulture);
+        info.Environment["OMP_NUM_THREADS"] = Threads.ToString(CultureInfo.InvariantCulture);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            Console.WriteLine($"// PyTorch reference failed: {error}");
+            return double.NaN;
+        }
+
+        Console.WriteLine("// PyTorch reference: " + output.Trim());
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement.GetProperty("ms_per_step").GetDouble();
+    }
+
+    private sealed class Columns : ManualConfig
+    {
+        public Columns()
+        {
+            AddColumn(
+                new ReferenceColumn("PyTorch ms/step", (_, method) => PyTorchMs.GetValueOrDefault(method, double.NaN)),
+                new ReferenceColumn("FairSharp/PyTorch", (ms, method) => ms / PyTorchMs.GetValueOrDefault(method, double.NaN)),
+                new ReferenceColumn("MFLOP/step", (_, method) => StepFlops.GetValueOrDefault(method, double.NaN) / 1e6),
+                new ReferenceColumn("floor ms", (_, method) => FloorMs.GetValueOrDefault(method, double.NaN)),
+                new ReferenceColumn("FairSharp/floor", (ms, method) => ms / FloorMs.GetValueOrDefault(method, double.NaN)));
+        }
+    }
+
+    /// <summary>A summary column computed from FairSharp's median ms/step and the method's reference numbers.</summary>
+    private sealed class ReferenceColumn(string name, Func<double, string, double> value) : IColumn
+    {
+        public string Id => "TrainingStep." + name;
+
+        public string ColumnName => name;
+
+        public bool AlwaysShow => true;
+
+        public ColumnCategory Category => ColumnCategory.Custom;
+
+        public int PriorityInCategory => 0;
+
+        public bool IsNumeric => true;
+
+        public UnitType UnitType => UnitType.Dimensionless;
+
+        public string Legend => name;
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+        {
+            var median = summary[benchmarkCase]?.ResultStatistics?.Median;
+            var method = benchmarkCase.Parameters["Method"] as string ?? "";
+            var ms = median is { } ns ? ns / 1e6 : double.NaN;
+            return value(ms, method).ToString("F2", CultureInfo.InvariantCulture);
+        }
+
+        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+        public bool IsAvailable(Summary summary) => true;
+    }
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs FairSharp's TrainingStepBenchmarks (ERM and GapReg steps of FFB's MLP on Adult, batch 1024) next to the PyTorch
+# reference (training_steps_pytorch.py, run by the benchmark's GlobalSetup with the same thread count) and prints
+# ms/step, the ratio FairSharp/PyTorch and the FLOP-bound floor in BenchmarkDotNet's summary table.
+# Usage: benchmarks/reference/run_training_steps.sh [THREADS]   (default 2)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+threads=${1:-2}
+if ! python3 -c "import torch, numpy" 2>/dev/null || [ ! -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get install -y python3-torch python3-numpy libopenblas0-pthread
+  else
+    echo "needs python3-torch, python3-numpy and libopenblas0-pthread (without OpenBLAS torch falls back to reference BLAS, ~7x slower)" >&2
+    exit 1
+  fi
+fi
+export FAIRSHARP_BENCH_THREADS=$threads
+dotnet run -c Release --project benchmarks/FairSharp.Benchmarks -- --filter '*TrainingStepBenchmarks*' --join

@@ -1,0 +1,158 @@
+using System.CommandLine;
+using System.Globalization;
+using FairSharp.Cli.Training;
+using FairSharp.Metrics;
+using FairSharp.Training;
+using FairSharp.Training.Objectives;
+using FairSharp.Training.Runs;
+using Spectre.Console;
+
+namespace FairSharp.Cli.Commands;
+
+/// <summary><c>fairsharp train</c>: trains one model with one method and writes result.json, model.bin and manifest.json.</summary>
+internal static class TrainCommand
+{
+    /// <summary>Error/exit text of a diverged run (format: the run's message, the result path).</summary>
+    public const string Diverged = "{0}; {1} records the status";
+
+    private static readonly string[] SummaryKeys =
+    [
+        MetricKeys.Accuracy, MetricKeys.BalancedAccuracy, MetricKeys.AveragePrecision, MetricKeys.RocAuc,
+        MetricKeys.DemographicParityDifference, MetricKeys.EqualizedOddsDifference, MetricKeys.EqualizedOddsSum,
+        MetricKeys.EqualOpportunityDifference, MetricKeys.DpScoreGap, MetricKeys.EoScoreGap, MetricKeys.WorstGroupAccuracy,
+    ];
+
+    public static Command Create(CliConsole console)
+    {
+        var dataset = new Option<string>("--dataset") { Description = "Dataset: adult, compas, german, bank, credit, acs-income-ct, utkface.", Required = true };
+        var sensitive = new Option<string>("--sensitive") { Description = "Sensitive attribute(s), comma-separated for intersectional groups (e.g. sex or sex,race).", Required = true };
+        var method = new Option<string>("--method") { Description = "Method: erm, gapreg, fairmixup, adversarial, hsic, prejudice-remover (default erm).", DefaultValueFactory = _ => "erm" };
+        var constraint = new Option<string>("--constraint") { Description = "Fairness constraint of the penalty: dp, eo or eopp (default dp).", DefaultValueFactory = _ => "dp" };
+        var lambda = new Option<double>("--lambda") { Description = "Weight of the fairness term, >= 0 (default 1.0).", DefaultValueFactory = _ => 1.0 };
+        var lambdaAlign = new Option<double>("--lambda-align") { Description = "FAIRER's alignment weight, >= 0 (default 0.01).", DefaultValueFactory = _ => 0.01 };
+        var protocol = new Option<string>("--protocol") { Description = "Protocol preset: ffb (default), fairmixup (adult), tfs (utkface).", DefaultValueFactory = _ => "ffb" };
+        var seed = new Option<int>("--seed") { Description = "The one seed of the run: split, initialisation, dropout, batches (default 0).", DefaultValueFactory = _ => 0 };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs (under ffb: passes over the training split). Default: the protocol's." };
+        var steps = new Option<int?>("--steps") { Description = "Training steps of a step-based protocol (ffb default 150)." };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Batch size (per stratum when stratified). Default: the protocol's; clamped to the data." };
+        var lr = new Option<double?>("--lr") { Description = "Learning rate. Default: the protocol's." };
+        var hidden = new Option<string?>("--hidden") { Description = "Hidden widths, comma-separated (e.g. 256,256). Default: the protocol's (ffb: 512,256,64)." };
+        var dropout = new Option<double?>("--dropout") { Description = "Dropout probability in [0, 1). Default: the protocol's (ffb: 0.5)." };
+        var evalEvery = new Option<int?>("--eval-every") { Description = "Steps between evaluations under a step-based protocol (ffb default 10)." };
+        var selection = new Option<string?>("--selection") { Description = "Model selection on validation: last, min-gap, max-accuracy-within-gap. Default: the protocol's." };
+        var device = new Option<string>("--device") { Description = "cpu (default) or cuda.", DefaultValueFactory = _ => "cpu" };
+        var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores)." };
+        var output = new Option<string>("--out") { Description = "Output folder for result.json, model.bin and manifest.json (must be new or empty).", Required = true };
+        var dataDir = CommonOptions.DataDir();
+
+        var command = new Command("train", "Train one model with one method and write result.json, model.bin and manifest.json.");
+        foreach (var option in new Option[] { dataset, sensitive, method, constraint, lambda, lambdaAlign, protocol, seed, epochs, steps, batchSize, lr, hidden, dropout, evalEvery, selection, device, threads, output, dataDir })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var request = new TrainRequest(
+                parse.GetValue(dataset)!,
+                parse.GetValue(sensitive)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                parse.GetValue(method)!)
+            {
+                Constraint = FairnessConstraints.Parse(parse.GetValue(constraint)!),
+                Lambda = parse.GetValue(lambda),
+                LambdaAlign = parse.GetValue(lambdaAlign),
+                Protocol = parse.GetValue(protocol)!,
+                Seed = parse.GetValue(seed),
+                Epochs = parse.GetValue(epochs),
+                Steps = parse.GetValue(steps),
+                BatchSize = parse.GetValue(batchSize),
+                LearningRate = parse.GetValue(lr),
+                Hidden = ParseWidths(parse.GetValue(hidden)),
+                Dropout = parse.GetValue(dropout),
+                EvaluateEvery = parse.GetValue(evalEvery),
+                Selection = parse.GetValue(selection),
+                Device = parse.GetValue(device)!,
+                Threads = parse.GetValue(threads),
+                DataDirectory = parse.GetValue(dataDir),
+            };
+            var outDir = parse.GetValue(output)!;
+            var outcome = Run(console, request, outDir);
+            Print(console, outcome, outDir);
+            if (!outcome.Succeeded)
+            {
+                console.Error.WriteLine("fairsharp: " + string.Format(CultureInfo.InvariantCulture, Diverged, outcome.Message,
+                    Path.Combine(outDir, TrainingRun.ResultFile)));
+                return ExitCodes.InternalFailure;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Error text: a width that is not a positive integer (format: the text).</summary>
+    public const string BadWidths = "--hidden must be positive integers separated by commas, got '{0}'";
+
+    private static int[]? ParseWidths(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var widths = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out widths[i]) || widths[i] < 1)
+            {
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadWidths, text));
+            }
+        }
+
+        return widths;
+    }
+
+    private static TrainOutcome Run(CliConsole console, TrainRequest request, string outDir)
+    {
+        if (!console.IsInteractive)
+        {
+            return TrainingRun.Execute(request, outDir, new LogLineObserver(console.Error));
+        }
+
+        TrainOutcome? outcome = null;
+        console.Ansi.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("preparing data");
+                outcome = TrainingRun.Execute(request, outDir, new ProgressObserver(task, console.Error));
+            });
+        return outcome!;
+    }
+
+    private static void Print(CliConsole console, TrainOutcome outcome, string outDir)
+    {
+        var c = outcome.Config;
+        console.Ansi.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{c.Method} ({c.Constraint}, lambda {c.Lambda}) on {c.Dataset} [{string.Join(",", c.Sensitive)}], protocol {c.Protocol}, seed {c.Seed}: {outcome.Status}, {outcome.Steps} steps"));
+        if (outcome.Succeeded)
+        {
+            console.Ansi.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"selection: {outcome.SelectionDescription} -> epoch {outcome.ChosenEpoch} (step {outcome.ChosenStep}); thresholded metrics use {c.Comparison}"));
+            var table = new Table().Border(TableBorder.Markdown).AddColumn("test metric").AddColumn(new TableColumn("value").RightAligned());
+            foreach (var key in SummaryKeys)
+            {
+                table.AddRow(key, outcome.Test[key].ToString("F4", CultureInfo.InvariantCulture));
+            }
+
+            console.Ansi.Write(table);
+            foreach (var reason in outcome.Degenerate)
+            {
+                console.Ansi.WriteLine("warning: " + Markup.Escape(reason));
+            }
+        }
+
+        console.Ansi.WriteLine($"wrote {Path.Combine(outDir, TrainingRun.ResultFile)}" + (outcome.Succeeded ? ", model.bin, manifest.json" : string.Empty));
+    }
+}

@@ -1,0 +1,21 @@
+using System.Runtime.CompilerServices;
+using PublicApiGenerator;
+
+namespace FairSharp.Data.Tests;
+
+/// <summary>The public API of FairSharp.Data is a contract the trainer and the sweep compile against: any change to it
+/// must be deliberate (update FairSharp.Data.approved.txt in the same commit).</summary>
+public sealed class PublicApiTests
+{
+    [Fact]
+    public void The_public_api_is_the_approved_one()
+    {
+        var api = typeof(DatasetLoader).Assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false });
+        var approved = File.ReadAllText(Path.Combine(SourceDirectory(), "FairSharp.Data.approved.txt"));
+        Normalise(api).ShouldBe(Normalise(approved), "public API changed: review it and update FairSharp.Data.approved.txt");
+    }
+
+    private static string Normalise(string text) => text.ReplaceLineEndings("\n").Trim();
+
+    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+}
