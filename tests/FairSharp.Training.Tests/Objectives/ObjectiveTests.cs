@@ -150,7 +150,7 @@ public sealed class ObjectiveTests
         }
 
         Should.Throw<InvalidInputException>(() => MethodRegistry.Create("magic", new ObjectiveSettings()))
-            .Message.ShouldStartWith("unknown method 'magic' (expected one of: adversarial, erm, fairmixup, gapreg, hsic, prejudice-remover");
+            .Message.ShouldStartWith("unknown method 'magic' (expected one of: adversarial, erm, fairer, fairmixup, gapreg, hsic, prejudice-remover");
         Should.Throw<InvalidInputException>(() => MethodRegistry.Create("gapreg", new ObjectiveSettings(Lambda: -0.1)))
             .Message.ShouldBe("--lambda must be a finite number >= 0, got -0.1");
         Should.Throw<InvalidInputException>(() => FairnessConstraints.Parse("parity"))
