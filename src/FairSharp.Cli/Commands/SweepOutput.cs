@@ -8,6 +8,12 @@ internal static class SweepOutput
 {
     public static void Print(CliConsole console, ReportFiles files)
     {
+        // A pipe or file has no width: do not wrap the table at Spectre's default of 80 columns there.
+        if (!console.IsInteractive && console.Ansi.Profile.Width < 200)
+        {
+            console.Ansi.Profile.Width = 200;
+        }
+
         var a = files.Analysis;
         var u = Experiments.Analysis.MetricText.Name(a.UtilityKey);
         var g = Experiments.Analysis.MetricText.Name(a.GapKey);

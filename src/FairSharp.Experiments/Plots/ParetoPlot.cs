@@ -74,6 +74,11 @@ public static class ParetoPlot
             }
         }
 
+        var hint = plot.Add.Annotation($"↖ better: higher {u}, lower gap", Alignment.UpperLeft);
+        hint.LabelFontSize = 14;
+        hint.LabelFontColor = Colors.DimGray;
+        hint.LabelBackgroundColor = Colors.White.WithAlpha(0.8);
+        hint.LabelBorderColor = Colors.Transparent;
         plot.ShowLegend(Alignment.LowerRight);
         plot.Axes.Margins(0.08, 0.1);
         return plot;

@@ -61,7 +61,7 @@ public static class ReportMarkdown
         md.Append("- *Degenerate*: a seed whose classifier predicted one class for a whole group or overall (trials.jsonl lists the reason); its gap looks fair without being so.\n");
         md.Append("- Tables show percent (two decimals); `summary.csv` and `trials.jsonl` keep fractions in [0, 1].\n");
         md.Append(Inv($"- Mean ± std: over the seeds that finished (sample std, n − 1). {level} CI: percentile bootstrap over seeds ({analysis.Options.Resamples} resamples, bootstrap seed {analysis.Options.Seed}); each resample redraws the seeds with replacement and recomputes every point, front and hypervolume, so method differences are paired by seed. With {o.Seeds} seeds the intervals are rough.\n"));
-        md.Append(Inv($"- Chosen point of a method: its lowest-gap λ whose mean {u} is at most {Pct(analysis.Options.UtilityTolerance)} below {analysis.Options.ReferenceMethod}'s (its most accurate λ when none is)."));
+        md.Append(Inv($"- Chosen point of a method: its lowest-gap λ whose mean {u} is at most {(analysis.Options.UtilityTolerance * 100).ToString("0.##", CultureInfo.InvariantCulture)} percentage points below {analysis.Options.ReferenceMethod}'s (its most accurate λ when none is)."));
         md.Append(analysis.Curves.Any(c => c.Method == analysis.Options.ReferenceMethod) ? "\n" : Inv($" This sweep has no {analysis.Options.ReferenceMethod}: each method's own best {u} is the anchor.\n"));
         md.Append('\n');
 

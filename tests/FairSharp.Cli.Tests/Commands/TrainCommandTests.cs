@@ -42,7 +42,7 @@ public sealed class TrainCommandTests : IDisposable
 
     public static TheoryData<string[], string> BadInputs => new()
     {
-        { ["--method", "magic"], "fairsharp: unknown method 'magic' (expected one of: adversarial, erm, fairmixup, gapreg, hsic, prejudice-remover)" },
+        { ["--method", "magic"], "fairsharp: unknown method 'magic' (expected one of: adversarial, erm, fairer, fairmixup, gapreg, hsic, prejudice-remover)" },
         { ["--constraint", "parity"], "fairsharp: unknown constraint 'parity' (expected dp, eo or eopp)" },
         { ["--lambda", "-0.5"], "fairsharp: --lambda must be a finite number >= 0, got -0.5" },
         { ["--epochs", "0"], "fairsharp: --epochs must be at least 1, got 0" },
