@@ -1,0 +1,87 @@
+using System.Globalization;
+using FairSharp.Training.Checkpoints;
+using FairSharp.Training.Runs;
+
+namespace FairSharp.Training.Stitching;
+
+/// <summary>
+/// Runs a stitch method as one sweep trial: trains (or reuses) the ERM backbone of the trial's data and seed in
+/// <see cref="StitchTrialRequest.BackboneRoot"/>, then runs <see cref="StitchRun"/> on it without an output folder.
+/// Backbones are written atomically; when two workers train the same backbone at once, the second reuses the first's.
+/// </summary>
+public static class StitchTrial
+{
+    /// <summary>The stitch methods a sweep can plan (the λ axis is α; the stitch-layer and init axes apply).</summary>
+    public static IReadOnlyList<string> Methods => StitchMethods.Names;
+
+    /// <summary>True when <paramref name="method"/> is a stitch method.</summary>
+    public static bool IsStitchMethod(string method) => StitchMethods.Names.Contains(method, StringComparer.Ordinal);
+
+    /// <summary>Folder of the backbone of a trial: <c>erm-&lt;dataset&gt;-&lt;attributes&gt;-&lt;protocol&gt;-seed&lt;seed&gt;</c>.</summary>
+    public static string BackboneFolder(StitchTrialRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Path.Combine(request.BackboneRoot, string.Create(CultureInfo.InvariantCulture,
+            $"erm-{request.Dataset}-{string.Join("+", request.Sensitive)}-{request.Protocol}-seed{request.Seed}"));
+    }
+
+    /// <summary>The stitch request of a trial (validates the method and initialisation names).</summary>
+    public static StitchRequest ToStitchRequest(StitchTrialRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var defaults = new StitchOptions();
+        var options = defaults with
+        {
+            Method = StitchMethods.Parse(request.Method),
+            Alpha = request.Alpha,
+            Epochs = request.Epochs ?? defaults.Epochs,
+            StitchLayer = request.StitchLayer,
+            Init = request.StitchInit is { } init ? StitchInits.Parse(init) : defaults.Init,
+            Seed = request.Seed,
+            Threads = request.Threads,
+        };
+        options.Validate();
+        return new StitchRequest(BackboneFolder(request)) { Options = options, DataDirectory = request.DataDirectory };
+    }
+
+    /// <summary>Trains or reuses the backbone, then runs the stitch method on it.</summary>
+    public static StitchOutcome Run(StitchTrialRequest request, Action<EpochRecord>? onEpoch = null)
+    {
+        var stitch = ToStitchRequest(request);
+        EnsureBackbone(request);
+        return StitchRun.Execute(stitch, outputDirectory: null, onEpoch);
+    }
+
+    /// <summary>Trains the ERM backbone of <paramref name="request"/> unless its folder already holds one.</summary>
+    public static string EnsureBackbone(StitchTrialRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var folder = BackboneFolder(request);
+        if (File.Exists(Path.Combine(folder, ModelCheckpoint.ManifestFile)))
+        {
+            return folder;
+        }
+
+        var train = new TrainRequest(request.Dataset, request.Sensitive, "erm")
+        {
+            Protocol = request.Protocol,
+            Seed = request.Seed,
+            Threads = request.Threads,
+            DataDirectory = request.DataDirectory,
+        };
+        try
+        {
+            var outcome = TrainingRun.Execute(train, folder);
+            if (!outcome.Succeeded)
+            {
+                throw new InvalidOperationException($"the ERM backbone in {folder} diverged: {outcome.Message}");
+            }
+        }
+        catch (InvalidInputException) when (File.Exists(Path.Combine(folder, ModelCheckpoint.ManifestFile)))
+        {
+            // another worker wrote the same backbone first: use it
+        }
+
+        return folder;
+    }
+}

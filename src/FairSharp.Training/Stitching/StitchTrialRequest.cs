@@ -1,0 +1,34 @@
+namespace FairSharp.Training.Stitching;
+
+/// <summary>A stitch method as a sweep trial sees it: the data, the method and its knobs; the ERM backbone is implied
+/// (one per dataset, attributes, protocol and seed, trained on first use and shared by every trial that needs it).</summary>
+/// <param name="Dataset">Catalogue name.</param>
+/// <param name="Sensitive">Sensitive attributes (one binary attribute: stitch methods compare two groups).</param>
+/// <param name="Method"><c>tfs</c>, <c>fdr</c> or <c>tfs-joint</c>.</param>
+/// <param name="BackboneRoot">Folder that keeps the shared backbones (and their feature caches).</param>
+public sealed record StitchTrialRequest(string Dataset, IReadOnlyList<string> Sensitive, string Method, string BackboneRoot)
+{
+    /// <summary>Protocol preset of the backbone's data and training (default <c>ffb</c>).</summary>
+    public string Protocol { get; init; } = Data.ProtocolNames.Ffb;
+
+    /// <summary>Seed of the backbone AND of the stitch run (balanced draw, initialisation, batches).</summary>
+    public int Seed { get; init; }
+
+    /// <summary>α, the sweep's λ axis (default 20).</summary>
+    public double Alpha { get; init; } = 20;
+
+    /// <summary>Stitch epochs; null = <see cref="StitchOptions.Epochs"/>'s default.</summary>
+    public int? Epochs { get; init; }
+
+    /// <summary>Stitch point; null = penultimate.</summary>
+    public int? StitchLayer { get; init; }
+
+    /// <summary>Stitch initialisation name (<c>random</c>, <c>identity</c>, <c>lstsq</c>); null = random.</summary>
+    public string? StitchInit { get; init; }
+
+    /// <summary>Torch threads; null = torch's.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Folder of the bundled datasets; null = located from the current directory.</summary>
+    public string? DataDirectory { get; init; }
+}
