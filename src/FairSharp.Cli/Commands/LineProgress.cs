@@ -3,8 +3,9 @@ using FairSharp.Experiments.Sweeps;
 
 namespace FairSharp.Cli.Commands;
 
-/// <summary>Progress as plain lines (output not a terminal): one line when the run starts and one per finished trial.</summary>
-internal sealed class LineProgress(TextWriter writer, SweepPlan plan) : IProgress<SweepProgress>
+/// <summary>Progress as plain lines (output not a terminal): one line when the run starts and one per finished trial,
+/// with the trial's utility and gap.</summary>
+internal sealed class LineProgress(TextWriter writer, SweepPlan plan, string utilityKey, string gapKey) : IProgress<SweepProgress>
 {
     private readonly object _gate = new();
     private bool _started;
@@ -27,8 +28,8 @@ internal sealed class LineProgress(TextWriter writer, SweepPlan plan) : IProgres
 
             var c = r.Config;
             var result = r.Status == TrialStatus.Ok
-                ? string.Join(' ', r.Metrics.Where(m => m.Key is "accuracy" or "demographic_parity_difference" or "equalized_odds_difference")
-                    .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key}={m.Value:0.0000}")))
+                ? string.Join(' ', new[] { utilityKey, gapKey }.Where(r.Metrics.ContainsKey)
+                    .Select(k => string.Create(CultureInfo.InvariantCulture, $"{k}={r.Metrics[k]:0.0000}")))
                 : $"{r.Status.ToString().ToLowerInvariant()}: {r.Error}";
             var eta = value.Remaining is { } t ? string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalMinutes}m{t.Seconds:00}s") : "?";
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,

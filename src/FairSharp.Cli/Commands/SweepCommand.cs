@@ -75,7 +75,8 @@ internal static class SweepCommand
             {
                 result = console.IsInteractive
                     ? await RunWithProgressBar(console, sweepRunner, plan, slice, folder, jobCount, data, cancellationToken)
-                    : await sweepRunner.RunAsync(plan, slice, folder, jobCount, data, new LineProgress(console.Error, plan), cancellationToken);
+                    : await sweepRunner.RunAsync(plan, slice, folder, jobCount, data, new LineProgress(console.Error, plan, analysisOptions.UtilityKey,
+                        analysisOptions.GapKey ?? Experiments.Analysis.AnalysisOptions.DefaultGapKey(options.Constraint)), cancellationToken);
             }
             catch (OperationCanceledException)
             {
