@@ -48,6 +48,9 @@ public static class SweepErrors
     /// <summary>{0} folder, {1} what differs.</summary>
     public const string DifferentPlan = "{0} holds a different sweep plan ({1}); use another --out folder or repeat the original command";
 
+    /// <summary>{0} folder.</summary>
+    public const string FolderInUse = "{0} is in use by another running fairsharp sweep; wait for it or use another --out folder";
+
     /// <summary>{0} file, {1} reason.</summary>
     public const string BadPlanFile = "{0}: not a FairSharp sweep plan ({1})";
 

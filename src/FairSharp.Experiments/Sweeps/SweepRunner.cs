@@ -13,6 +13,9 @@ public sealed class SweepRunner
     /// <summary>Scratch folder inside the sweep folder (spec files and per-trial work folders).</summary>
     public const string WorkFolder = ".work";
 
+    /// <summary>Lock file held while a sweep runs in a folder (released by the OS when the process dies).</summary>
+    public const string LockFile = ".lock";
+
     private readonly ITrialWorker _worker;
 
     /// <summary>A runner that runs trials through <paramref name="worker"/>.</summary>
@@ -20,6 +23,19 @@ public sealed class SweepRunner
     {
         ArgumentNullException.ThrowIfNull(worker);
         _worker = worker;
+    }
+
+    /// <summary>Takes the folder's lock: two sweeps in one folder would run the same trials twice.</summary>
+    private static FileStream Lock(string directory)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(directory, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidInputException(SweepOptions.Format(SweepErrors.FolderInUse, directory), e);
+        }
     }
 
     /// <summary>Runs <paramref name="shard"/> of <paramref name="plan"/> in <paramref name="directory"/>.</summary>
@@ -42,6 +58,7 @@ public sealed class SweepRunner
         }
 
         PlanFile.WriteOrCheck(directory, plan);
+        using var folderLock = Lock(directory);
         var store = new TrialStore(directory);
         var finished = store.Read().Records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var slice = plan.Slice(shard);

@@ -106,6 +106,22 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
+    public async Task A_folder_in_use_by_another_running_sweep_is_refused()
+    {
+        using var dir = new TempDirectory();
+        var plan = HandMadeSweep.Plan();
+        PlanFile.WriteOrCheck(dir.Path, plan);
+        using (new FileStream(Path.Combine(dir.Path, SweepRunner.LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var e = await Should.ThrowAsync<InvalidInputException>(() =>
+                new SweepRunner(new InProcessTrialWorker(new FakeRunner())).RunAsync(plan, ShardSpec.All, dir.Path, 1, null, null, CancellationToken.None));
+            e.Message.ShouldBe($"{dir.Path} is in use by another running fairsharp sweep; wait for it or use another --out folder");
+        }
+
+        (await new SweepRunner(new InProcessTrialWorker(new FakeRunner())).RunAsync(plan, ShardSpec.All, dir.Path, 1, null, null, CancellationToken.None)).Ran.ShouldBe(15);
+    }
+
+    [Fact]
     public async Task Jobs_below_one_are_refused() =>
         (await Should.ThrowAsync<InvalidInputException>(() =>
             new SweepRunner(new InProcessTrialWorker(new FakeRunner())).RunAsync(HandMadeSweep.Plan(), ShardSpec.All, "/tmp/unused", 0, null, null, CancellationToken.None)))
