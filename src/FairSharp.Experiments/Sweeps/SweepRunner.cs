@@ -62,8 +62,8 @@ public sealed class SweepRunner
         var store = new TrialStore(directory);
         var finished = store.Read().Records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var slice = plan.Slice(shard);
-        var todo = slice.Where(t => !finished.Contains(t.Id)).ToArray();
-        var skipped = slice.Count - todo.Length;
+        var pending = slice.Where(t => !finished.Contains(t.Id)).ToArray();
+        var skipped = slice.Count - pending.Length;
         var work = Path.Combine(directory, WorkFolder);
         Directory.CreateDirectory(work);
         var threads = Math.Max(1, Environment.ProcessorCount / jobs);
@@ -76,7 +76,7 @@ public sealed class SweepRunner
             SweepProgress snapshot;
             lock (gate)
             {
-                TimeSpan? remaining = done == 0 ? null : clock.Elapsed / done * (todo.Length - done);
+                TimeSpan? remaining = done == 0 ? null : clock.Elapsed / done * (pending.Length - done);
                 snapshot = new SweepProgress(slice.Count, skipped, done, running, failed, clock.Elapsed, remaining, last);
             }
 
@@ -85,7 +85,7 @@ public sealed class SweepRunner
 
         Report(null);
         var options = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(todo, options, async (trial, ct) =>
+        await Parallel.ForEachAsync(pending, options, async (trial, ct) =>
         {
             lock (gate)
             {
