@@ -56,6 +56,9 @@ public static class FairSharpApp
         root.Subcommands.Add(TrainCommand.Create(console));
         root.Subcommands.Add(RationaleCommand.Create(console));
         root.Subcommands.Add(StitchCommand.Create(console));
+        root.Subcommands.Add(SweepCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
+        root.Subcommands.Add(TrialCommand.Create(console));
         return root;
     }
 

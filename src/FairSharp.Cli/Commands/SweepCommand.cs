@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using FairSharp.Experiments.Reports;
+using FairSharp.Experiments.Sweeps;
+using FairSharp.Experiments.Trials;
+using Spectre.Console;
+
+namespace FairSharp.Cli.Commands;
+
+/// <summary>
+/// <c>fairsharp sweep</c>: methods × λ × seeds in parallel worker processes, resumable, then the report. The defaults
+/// are the README's quick Adult sweep.
+/// </summary>
+internal static class SweepCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var defaults = new SweepOptions();
+        var dataset = new Option<string>("--dataset") { Description = "Dataset (see fairsharp datasets).", DefaultValueFactory = _ => defaults.Dataset };
+        var sensitive = new Option<string>("--sensitive") { Description = "Sensitive attribute(s), comma-separated (several = intersectional groups).", DefaultValueFactory = _ => string.Join(',', defaults.Sensitive) };
+        var methods = new Option<string>("--methods") { Description = "Methods, comma-separated, from the training registry.", DefaultValueFactory = _ => string.Join(',', defaults.Methods) };
+        var constraint = new Option<string>("--constraint") { Description = "Fairness constraint of every method: dp, eo or eopp.", DefaultValueFactory = _ => defaults.Constraint };
+        var lambdas = new Option<string>("--lambdas") { Description = "Fairness weights λ, comma-separated (methods without λ, like erm, run once).", DefaultValueFactory = _ => string.Join(',', defaults.Lambdas.Select(l => l.ToString(CultureInfo.InvariantCulture))) };
+        var seeds = new Option<int>("--seeds") { Description = "Number of seeds (repeats) per point.", DefaultValueFactory = _ => defaults.Seeds };
+        var seed = new Option<int>("--seed") { Description = "First seed; trials use seed, seed+1, …; also seeds the bootstrap.", DefaultValueFactory = _ => defaults.Seed };
+        var jobs = new Option<int>("--jobs") { Description = "Trials running at once, each in its own worker process (torch threads per worker = cores / jobs).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var shard = new Option<string?>("--shard") { Description = "Run only slice i of n of the plan (i/n, 1-based), e.g. 2/8 for array jobs." };
+        var output = new Option<string>("--out") { Description = "Output folder (re-running the same command there resumes).", Required = true };
+        var epochs = new Option<int?>("--epochs") { Description = "Training epochs of every trial (default: the protocol's)." };
+        var protocol = new Option<string?>("--protocol") { Description = "Protocol preset (default: each method's own)." };
+        var stitchLayers = new Option<string?>("--stitch-layers") { Description = "Stitch layers tried by tfs/fdr, comma-separated (default: penultimate)." };
+        var stitchInits = new Option<string?>("--stitch-inits") { Description = "Stitch initialisations tried by tfs/fdr: random, identity, lstsq (default: the method's)." };
+        var dataDir = CommonOptions.DataDir();
+        var analysis = new AnalysisCliOptions();
+
+        var command = new Command("sweep", "Run methods × λ × seeds in parallel workers (resumable), then write summary.csv, report.md and pareto.png/svg.");
+        foreach (var option in new Option[] { dataset, sensitive, methods, constraint, lambdas, seeds, seed, jobs, shard, output, epochs, protocol, stitchLayers, stitchInits, dataDir })
+        {
+            command.Options.Add(option);
+        }
+
+        analysis.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new SweepOptions
+            {
+                Dataset = parse.GetValue(dataset)!,
+                Sensitive = ListOptions.Strings(parse.GetValue(sensitive)),
+                Methods = ListOptions.Strings(parse.GetValue(methods)),
+                Constraint = parse.GetValue(constraint)!,
+                Lambdas = ListOptions.Lambdas(parse.GetValue(lambdas)),
+                Seeds = parse.GetValue(seeds),
+                Seed = parse.GetValue(seed),
+                Epochs = parse.GetValue(epochs),
+                Protocol = parse.GetValue(protocol),
+                StitchLayers = ListOptions.Integers(parse.GetValue(stitchLayers), "--stitch-layers"),
+                StitchInits = ListOptions.Strings(parse.GetValue(stitchInits)),
+            };
+            var runner = new TrainingTrialRunner();
+            var plan = SweepPlan.Create(options, runner.Catalog);
+            var slice = parse.GetValue(shard) is { } text ? ShardSpec.Parse(text) : ShardSpec.All;
+            var jobCount = parse.GetValue(jobs);
+            if (jobCount < 1)
+            {
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.JobsNotPositive, jobCount));
+            }
+
+            var analysisOptions = analysis.Read(parse, options.Seed);
+            var folder = parse.GetValue(output)!;
+            var data = parse.GetValue(dataDir);
+            runner.CheckData(options, data);
+            var sweepRunner = new SweepRunner(new ProcessTrialWorker(WorkerLocator.Current()));
+            SweepRunResult result;
+            try
+            {
+                result = console.IsInteractive
+                    ? await RunWithProgressBar(console, sweepRunner, plan, slice, folder, jobCount, data, cancellationToken)
+                    : await sweepRunner.RunAsync(plan, slice, folder, jobCount, data, new LineProgress(console.Error, plan, analysisOptions.UtilityKey,
+                        analysisOptions.GapKey ?? Experiments.Analysis.AnalysisOptions.DefaultGapKey(options.Constraint)), cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                console.Error.WriteLine("fairsharp: sweep interrupted; finished trials are saved, run the same command again to resume");
+                return ExitCodes.InternalFailure;
+            }
+
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"sweep: {result.Ran} trials run ({result.Failed} failed or diverged), {result.Skipped} already done, slice {slice} of {result.Planned} planned, {result.Elapsed.TotalSeconds:0} s"));
+            var content = SweepFolders.Read([folder]);
+            var files = ReportWriter.Write(folder, content.Plan, content.Records, analysisOptions);
+            SweepOutput.Print(console, files);
+            if (slice != ShardSpec.All)
+            {
+                console.Ansi.WriteLine($"shard {slice}: merge all shards with: fairsharp report --in DIR1 DIR2 … --out MERGED");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task<SweepRunResult> RunWithProgressBar(CliConsole console, SweepRunner runner, SweepPlan plan, ShardSpec slice, string folder, int jobs, string? data, CancellationToken cancellationToken)
+    {
+        SweepRunResult? result = null;
+        await console.Ansi.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("sweep", maxValue: Math.Max(1, plan.Slice(slice).Count));
+                var progress = new CallbackProgress(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.Total);
+                    task.Value = p.Finished;
+                    task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                        $"{p.Finished}/{p.Total} done · {p.Running} running · {p.Failed} failed"));
+                });
+                result = await runner.RunAsync(plan, slice, folder, jobs, data, progress, cancellationToken);
+            });
+        return result!;
+    }
+}

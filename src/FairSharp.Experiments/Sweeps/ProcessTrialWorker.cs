@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace FairSharp.Experiments.Sweeps;
+
+/// <summary>
+/// Runs each trial in its own worker process: writes the spec file, starts <c>COMMAND trial --spec FILE</c>, and reads
+/// the record from the last line of the worker's standard output. The worker's standard input stays open and is never
+/// written: when the sweep process dies, the pipe closes and the worker stops too (no orphan keeps computing).
+/// A worker that crashes or prints no record gives a failed record with the last line of its standard error.
+/// </summary>
+public sealed class ProcessTrialWorker : ITrialWorker
+{
+    /// <summary>Sub-command the worker runs.</summary>
+    public const string TrialCommand = "trial";
+
+    private readonly WorkerCommand _command;
+
+    /// <summary>A worker that starts <paramref name="command"/>.</summary>
+    public ProcessTrialWorker(WorkerCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        _command = command;
+    }
+
+    /// <inheritdoc />
+    public async Task<TrialRecord> RunAsync(TrialSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var clock = Stopwatch.StartNew();
+        var specPath = Path.Combine(Path.GetDirectoryName(spec.WorkDirectory)!, spec.Config.Id + ".spec.json");
+        AtomicFile.WriteAllText(specPath, System.Text.Json.JsonSerializer.Serialize(spec, SweepJson.Canonical));
+        try
+        {
+            var info = new ProcessStartInfo(_command.FileName)
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var a in _command.PrefixArguments)
+            {
+                info.ArgumentList.Add(a);
+            }
+
+            info.ArgumentList.Add(TrialCommand);
+            info.ArgumentList.Add("--spec");
+            info.ArgumentList.Add(specPath);
+            info.ArgumentList.Add("--exit-with-parent");
+            var threads = spec.TorchThreads.ToString(CultureInfo.InvariantCulture);
+            info.Environment["OMP_NUM_THREADS"] = threads;
+            info.Environment["MKL_NUM_THREADS"] = threads;
+            info.Environment["CI"] = "true";
+
+            using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {_command.FileName}");
+            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            try
+            {
+                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+
+            var output = await stdout.ConfigureAwait(false);
+            var error = await stderr.ConfigureAwait(false);
+            var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l => l.StartsWith('{'));
+            var record = line is null ? null : TrialStore.TryParse(line);
+            if (record is not null && record.Id == spec.Config.Id)
+            {
+                return record;
+            }
+
+            var reason = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
+                         ?? "no output";
+            return TrialRecord.From(spec.Config,
+                TrialOutcome.Unfinished(TrialStatus.Failed, string.Create(CultureInfo.InvariantCulture, $"worker exited with code {process.ExitCode} without a result: {reason}")),
+                new TrialTimings(0, Math.Round(clock.Elapsed.TotalSeconds, 3)));
+        }
+        finally
+        {
+            File.Delete(specPath);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+namespace FairSharp.Experiments.Sweeps;
+
+/// <summary>The one-line error texts of sweeps (format strings; asserted exactly in tests).</summary>
+public static class SweepErrors
+{
+    /// <summary>{0} method, {1} known methods.</summary>
+    public const string UnknownMethod = "unknown method '{0}' in --methods (known: {1})";
+
+    /// <summary>No method given.</summary>
+    public const string NoMethods = "--methods is empty: give at least one method (e.g. erm,gapreg)";
+
+    /// <summary>{0} method.</summary>
+    public const string DuplicateMethod = "method '{0}' is listed twice in --methods";
+
+    /// <summary>No λ given.</summary>
+    public const string EmptyLambdas = "--lambdas is empty: give at least one fairness weight (e.g. 0.1,0.3,1,3)";
+
+    /// <summary>{0} the value.</summary>
+    public const string BadLambda = "--lambdas: '{0}' is not a finite number ≥ 0";
+
+    /// <summary>{0} the value.</summary>
+    public const string DuplicateLambda = "--lambdas: {0} is listed twice";
+
+    /// <summary>{0} the value.</summary>
+    public const string SeedsNotPositive = "--seeds must be a number of seeds ≥ 1, got {0}";
+
+    /// <summary>{0} the value.</summary>
+    public const string EpochsNotPositive = "--epochs must be ≥ 1, got {0}";
+
+    /// <summary>{0} the value.</summary>
+    public const string UnknownConstraint = "unknown constraint '{0}' (known: dp, eo, eopp)";
+
+    /// <summary>Empty dataset name.</summary>
+    public const string NoDataset = "--dataset is empty: give a dataset name (see fairsharp datasets)";
+
+    /// <summary>No sensitive attribute.</summary>
+    public const string NoSensitive = "--sensitive is empty: give at least one sensitive attribute (e.g. sex)";
+
+    /// <summary>{0} the shard text.</summary>
+    public const string BadShard = "--shard '{0}' is not i/n with 1 ≤ i ≤ n (e.g. 1/4 for the first of four slices)";
+
+    /// <summary>{0} the value.</summary>
+    public const string JobsNotPositive = "--jobs must be ≥ 1, got {0}";
+
+    /// <summary>{0} the value.</summary>
+    public const string BadStitchInit = "unknown stitch init '{0}' (known: random, identity, lstsq)";
+
+    /// <summary>{0} folder, {1} what differs.</summary>
+    public const string DifferentPlan = "{0} holds a different sweep plan ({1}); use another --out folder or repeat the original command";
+
+    /// <summary>{0} folder.</summary>
+    public const string FolderInUse = "{0} is in use by another running fairsharp sweep; wait for it or use another --out folder";
+
+    /// <summary>{0} file, {1} reason.</summary>
+    public const string BadPlanFile = "{0}: not a FairSharp sweep plan ({1})";
+
+    /// <summary>{0} folder.</summary>
+    public const string NoTrials = "{0}: no trials.jsonl (not a sweep output folder)";
+
+    /// <summary>{0} folder.</summary>
+    public const string NoPlan = "{0}: no plan.json (not a sweep output folder)";
+
+    /// <summary>No folder given.</summary>
+    public const string NoFolders = "--in: give at least one sweep output folder";
+
+    /// <summary>{0} the text.</summary>
+    public const string BadReference = "--hv-reference '{0}' is not UTILITY,GAP with two finite numbers (e.g. 0.75,0.25)";
+
+    /// <summary>{0} folder, {1} other folder.</summary>
+    public const string PlansDisagree = "{0} and {1} hold different sweep plans: only shards of one plan can be merged";
+
+    /// <summary>{0} file, {1} line, {2} reason.</summary>
+    public const string BadTrialLine = "{0}, line {1}: not a trial record ({2})";
+
+    /// <summary>{0} the metric key, {1} the keys found.</summary>
+    public const string UnknownMetric = "metric '{0}' is not in the trial results (found: {1})";
+
+    /// <summary>{0} the value.</summary>
+    public const string BadConfidence = "--confidence must be in (0, 1), got {0}";
+
+    /// <summary>{0} the value.</summary>
+    public const string BadBootstrap = "--bootstrap must be ≥ 100 resamples, got {0}";
+}

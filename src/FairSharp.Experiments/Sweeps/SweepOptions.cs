@@ -1,0 +1,134 @@
+using System.Globalization;
+
+namespace FairSharp.Experiments.Sweeps;
+
+/// <summary>
+/// What a sweep runs: methods × λ values × seeds (× stitch options for stitch methods) on one dataset.
+/// The defaults are the quick Adult sweep of the README (4 methods, 4 λ, 3 seeds).
+/// </summary>
+public sealed record SweepOptions
+{
+    /// <summary>The default method list: ERM and three fairness methods.</summary>
+    public static IReadOnlyList<string> DefaultMethods { get; } = ["erm", "gapreg", "fairmixup", "fairer"];
+
+    /// <summary>The default fairness weights: four log-spaced values.</summary>
+    public static IReadOnlyList<double> DefaultLambdas { get; } = [0.1, 0.3, 1.0, 3.0];
+
+    /// <summary>The stitch initialisations a stitch method accepts.</summary>
+    public static IReadOnlyList<string> KnownStitchInits { get; } = ["random", "identity", "lstsq"];
+
+    /// <summary>The fairness constraints.</summary>
+    public static IReadOnlyList<string> KnownConstraints { get; } = ["dp", "eo", "eopp"];
+
+    /// <summary>Dataset name. Default <c>adult</c>.</summary>
+    public string Dataset { get; init; } = "adult";
+
+    /// <summary>Sensitive attributes (several = intersectional groups). Default <c>sex</c>.</summary>
+    public IReadOnlyList<string> Sensitive { get; init; } = ["sex"];
+
+    /// <summary>Methods, in the order they are planned and drawn. Default <see cref="DefaultMethods"/>.</summary>
+    public IReadOnlyList<string> Methods { get; init; } = DefaultMethods;
+
+    /// <summary>Fairness constraint of every method. Default <c>dp</c>.</summary>
+    public string Constraint { get; init; } = "dp";
+
+    /// <summary>Fairness weights λ for methods that have one. Default <see cref="DefaultLambdas"/>.</summary>
+    public IReadOnlyList<double> Lambdas { get; init; } = DefaultLambdas;
+
+    /// <summary>Number of seeds (repeats) per point. Default 3.</summary>
+    public int Seeds { get; init; } = 3;
+
+    /// <summary>First seed; trial seeds are <c>Seed, Seed + 1, …, Seed + Seeds − 1</c>. Default 0.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Protocol preset, or null for each method's default protocol. Default null.</summary>
+    public string? Protocol { get; init; }
+
+    /// <summary>Training epochs, or null for the protocol's default. Default null.</summary>
+    public int? Epochs { get; init; }
+
+    /// <summary>Stitch layers tried by stitch methods; empty = the default (penultimate) layer only. Default empty.</summary>
+    public IReadOnlyList<int> StitchLayers { get; init; } = [];
+
+    /// <summary>Stitch initialisations tried by stitch methods; empty = the method's default only. Default empty.</summary>
+    public IReadOnlyList<string> StitchInits { get; init; } = [];
+
+    /// <summary>Throws <see cref="InvalidInputException"/> with one of the <see cref="SweepErrors"/> texts when an
+    /// option is unusable; methods are checked against <paramref name="catalog"/>.</summary>
+    public void Validate(IMethodCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (string.IsNullOrWhiteSpace(Dataset))
+        {
+            throw new InvalidInputException(SweepErrors.NoDataset);
+        }
+
+        if (Sensitive.Count == 0 || Sensitive.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new InvalidInputException(SweepErrors.NoSensitive);
+        }
+
+        if (Methods.Count == 0)
+        {
+            throw new InvalidInputException(SweepErrors.NoMethods);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var method in Methods)
+        {
+            if (catalog.Find(method) is null)
+            {
+                throw new InvalidInputException(Format(SweepErrors.UnknownMethod, method, string.Join(", ", catalog.Methods.Select(m => m.Name))));
+            }
+
+            if (!seen.Add(method))
+            {
+                throw new InvalidInputException(Format(SweepErrors.DuplicateMethod, method));
+            }
+        }
+
+        if (!KnownConstraints.Contains(Constraint))
+        {
+            throw new InvalidInputException(Format(SweepErrors.UnknownConstraint, Constraint));
+        }
+
+        if (Lambdas.Count == 0)
+        {
+            throw new InvalidInputException(SweepErrors.EmptyLambdas);
+        }
+
+        var lambdas = new HashSet<double>();
+        foreach (var lambda in Lambdas)
+        {
+            if (!double.IsFinite(lambda) || lambda < 0)
+            {
+                throw new InvalidInputException(Format(SweepErrors.BadLambda, lambda));
+            }
+
+            if (!lambdas.Add(lambda))
+            {
+                throw new InvalidInputException(Format(SweepErrors.DuplicateLambda, lambda));
+            }
+        }
+
+        if (Seeds < 1)
+        {
+            throw new InvalidInputException(Format(SweepErrors.SeedsNotPositive, Seeds));
+        }
+
+        if (Epochs is < 1)
+        {
+            throw new InvalidInputException(Format(SweepErrors.EpochsNotPositive, Epochs));
+        }
+
+        foreach (var init in StitchInits)
+        {
+            if (!KnownStitchInits.Contains(init))
+            {
+                throw new InvalidInputException(Format(SweepErrors.BadStitchInit, init));
+            }
+        }
+    }
+
+    internal static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+}

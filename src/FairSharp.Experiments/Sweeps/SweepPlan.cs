@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace FairSharp.Experiments.Sweeps;
+
+/// <summary>
+/// The deterministic list of trials of a sweep: for each method (in the given order), each λ (methods without λ:
+/// λ = 0 once), each stitch option (stitch methods only), each seed. Its <see cref="Id"/> is a hash of the trial ids
+/// in order, so two commands that plan the same trials have the same plan id.
+/// </summary>
+public sealed class SweepPlan
+{
+    private SweepPlan(SweepOptions options, IReadOnlyList<MethodInfo> methods, IReadOnlyList<TrialConfig> trials)
+    {
+        Options = options;
+        Methods = methods;
+        Trials = trials;
+        var ids = string.Join('\n', trials.Select(t => t.Id));
+        Id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ids)))[..16];
+    }
+
+    /// <summary>The options the plan was made from.</summary>
+    public SweepOptions Options { get; }
+
+    /// <summary>The planned methods, in plan order, as the catalogue describes them.</summary>
+    public IReadOnlyList<MethodInfo> Methods { get; }
+
+    /// <summary>Every trial, in plan order.</summary>
+    public IReadOnlyList<TrialConfig> Trials { get; }
+
+    /// <summary>Hash of the ordered trial ids (16 hex digits).</summary>
+    public string Id { get; }
+
+    /// <summary>Validates <paramref name="options"/> against <paramref name="catalog"/> and lists the trials.</summary>
+    public static SweepPlan Create(SweepOptions options, IMethodCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(catalog);
+        var sensitive = string.Join(',', options.Sensitive);
+        var trials = new List<TrialConfig>();
+        foreach (var name in options.Methods)
+        {
+            var method = catalog.Find(name)!;
+            IReadOnlyList<double> lambdas = method.UsesLambda ? options.Lambdas : [0.0];
+            IReadOnlyList<int?> layers = method.UsesStitch && options.StitchLayers.Count > 0
+                ? options.StitchLayers.Select(l => (int?)l).ToArray()
+                : [null];
+            IReadOnlyList<string?> inits = method.UsesStitch && options.StitchInits.Count > 0
+                ? options.StitchInits.Select(i => (string?)i).ToArray()
+                : [null];
+            foreach (var lambda in lambdas)
+            {
+                foreach (var layer in layers)
+                {
+                    foreach (var init in inits)
+                    {
+                        for (var s = 0; s < options.Seeds; s++)
+                        {
+                            trials.Add(new TrialConfig(options.Dataset, sensitive, options.Protocol, name, options.Constraint,
+                                lambda, options.Seed + s, options.Epochs, layer, init));
+                        }
+                    }
+                }
+            }
+        }
+
+        return new SweepPlan(options, options.Methods.Select(m => catalog.Find(m)!).ToArray(), trials);
+    }
+
+    /// <summary>The trials of one slice, in plan order.</summary>
+    public IReadOnlyList<TrialConfig> Slice(ShardSpec shard)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        return Trials.Where((_, k) => shard.Contains(k)).ToArray();
+    }
+}

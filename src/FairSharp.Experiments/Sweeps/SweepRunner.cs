@@ -1,0 +1,119 @@
+using System.Diagnostics;
+
+namespace FairSharp.Experiments.Sweeps;
+
+/// <summary>
+/// Runs a slice of a plan in a sweep folder: writes or checks <c>plan.json</c>, skips trials already in
+/// <c>trials.jsonl</c>, runs the others at most <c>jobs</c> at a time through a worker, and appends each record as
+/// soon as it arrives. Killing the process at any moment loses only the trials that were running; running the same
+/// command again runs exactly those (and the ones not started), never a finished one twice.
+/// </summary>
+public sealed class SweepRunner
+{
+    /// <summary>Scratch folder inside the sweep folder (spec files and per-trial work folders).</summary>
+    public const string WorkFolder = ".work";
+
+    /// <summary>Lock file held while a sweep runs in a folder (released by the OS when the process dies).</summary>
+    public const string LockFile = ".lock";
+
+    private readonly ITrialWorker _worker;
+
+    /// <summary>A runner that runs trials through <paramref name="worker"/>.</summary>
+    public SweepRunner(ITrialWorker worker)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        _worker = worker;
+    }
+
+    /// <summary>Takes the folder's lock: two sweeps in one folder would run the same trials twice.</summary>
+    private static FileStream Lock(string directory)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(directory, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidInputException(SweepOptions.Format(SweepErrors.FolderInUse, directory), e);
+        }
+    }
+
+    /// <summary>Runs <paramref name="shard"/> of <paramref name="plan"/> in <paramref name="directory"/>.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="shard">The slice to run (<see cref="ShardSpec.All"/> for everything).</param>
+    /// <param name="directory">The sweep folder.</param>
+    /// <param name="jobs">Trials running at the same time, ≥ 1.</param>
+    /// <param name="dataDirectory">Dataset folder handed to the workers (null: they locate it).</param>
+    /// <param name="progress">Receives a snapshot after every start and finish.</param>
+    /// <param name="cancellationToken">Stops starting trials and kills running workers.</param>
+    public async Task<SweepRunResult> RunAsync(SweepPlan plan, ShardSpec shard, string directory, int jobs, string? dataDirectory,
+        IProgress<SweepProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(shard);
+        ArgumentNullException.ThrowIfNull(directory);
+        if (jobs < 1)
+        {
+            throw new InvalidInputException(SweepOptions.Format(SweepErrors.JobsNotPositive, jobs));
+        }
+
+        PlanFile.WriteOrCheck(directory, plan);
+        using var folderLock = Lock(directory);
+        var store = new TrialStore(directory);
+        var finished = store.Read().Records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var slice = plan.Slice(shard);
+        var pending = slice.Where(t => !finished.Contains(t.Id)).ToArray();
+        var skipped = slice.Count - pending.Length;
+        var work = Path.Combine(directory, WorkFolder);
+        Directory.CreateDirectory(work);
+        var threads = Math.Max(1, Environment.ProcessorCount / jobs);
+
+        var clock = Stopwatch.StartNew();
+        var gate = new object();
+        int done = 0, running = 0, failed = 0;
+        void Report(TrialRecord? last)
+        {
+            SweepProgress snapshot;
+            lock (gate)
+            {
+                TimeSpan? remaining = done == 0 ? null : clock.Elapsed / done * (pending.Length - done);
+                snapshot = new SweepProgress(slice.Count, skipped, done, running, failed, clock.Elapsed, remaining, last);
+            }
+
+            progress?.Report(snapshot);
+        }
+
+        Report(null);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(pending, options, async (trial, ct) =>
+        {
+            lock (gate)
+            {
+                running++;
+            }
+
+            Report(null);
+            var spec = new TrialSpec(trial, dataDirectory, Path.Combine(work, trial.Id), threads);
+            var record = await _worker.RunAsync(spec, ct).ConfigureAwait(false);
+            store.Append(record);
+            lock (gate)
+            {
+                running--;
+                done++;
+                if (record.Status != TrialStatus.Ok)
+                {
+                    failed++;
+                }
+            }
+
+            Report(record);
+        }).ConfigureAwait(false);
+
+        if (Directory.Exists(work) && !Directory.EnumerateFileSystemEntries(work).Any())
+        {
+            Directory.Delete(work);
+        }
+
+        return new SweepRunResult(plan.Trials.Count, slice.Count, skipped, done, failed, clock.Elapsed);
+    }
+}

@@ -1,0 +1,119 @@
+using FairSharp.Experiments.Sweeps;
+using FairSharp.Training;
+using FairSharp.Training.Objectives;
+using FairSharp.Training.Runs;
+using FairSharp.Training.Stitching;
+
+namespace FairSharp.Experiments.Trials;
+
+/// <summary>
+/// Runs a sweep trial through the training layer. Registry methods (<see cref="MethodRegistry"/>: erm, gapreg,
+/// fairmixup, fairer, …) go through <see cref="TrainingRun"/>; stitch methods (<see cref="StitchTrial.Methods"/>: tfs,
+/// fdr, tfs-joint) through <see cref="StitchTrial"/>, with the trial's λ as α, its stitch layer and initialisation, and
+/// one ERM backbone per (dataset, attributes, protocol, seed) shared by the sweep's trials. The test metrics and
+/// per-group metrics of the chosen epoch become the record. A method registered later is sweepable at once.
+/// </summary>
+public sealed class TrainingTrialRunner : ITrialRunner
+{
+    /// <summary>Folder, inside the sweep folder, where stitch methods keep their shared ERM backbones.</summary>
+    public const string BackboneFolder = "backbones";
+
+    /// <summary>Registered methods that have no fairness weight: swept once per seed.</summary>
+    public static IReadOnlySet<string> MethodsWithoutLambda { get; } = new HashSet<string>(StringComparer.Ordinal) { "erm" };
+
+    /// <inheritdoc />
+    public IMethodCatalog Catalog => new MethodCatalog(
+        MethodRegistry.Names.Where(n => !StitchTrial.IsStitchMethod(n))
+            .Select(name => new MethodInfo(name, !MethodsWithoutLambda.Contains(name), UsesStitch: false))
+            .Concat(StitchTrial.Methods.Select(name => new MethodInfo(name, UsesLambda: true, UsesStitch: true))));
+
+    /// <summary>The training request of a registry-method trial.</summary>
+    public static TrainRequest ToRequest(TrialSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var c = spec.Config;
+        var request = new TrainRequest(c.Dataset, c.Sensitive.Split(','), c.Method)
+        {
+            Constraint = FairnessConstraints.Parse(c.Constraint),
+            Lambda = c.Lambda,
+            Seed = c.Seed,
+            Epochs = c.Epochs,
+            Threads = spec.TorchThreads,
+            DataDirectory = spec.DataDirectory,
+        };
+        return c.Protocol is { } protocol ? request with { Protocol = protocol } : request;
+    }
+
+    /// <summary>The stitch request of a stitch-method trial (λ is α); backbones live in <see cref="BackboneRoot"/>.</summary>
+    public static StitchTrialRequest ToStitchRequest(TrialSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var c = spec.Config;
+        var request = new StitchTrialRequest(c.Dataset, c.Sensitive.Split(','), c.Method, BackboneRoot(spec))
+        {
+            Seed = c.Seed,
+            Alpha = c.Lambda,
+            Epochs = c.Epochs,
+            StitchLayer = c.StitchLayer,
+            StitchInit = c.StitchInit,
+            Threads = spec.TorchThreads,
+            DataDirectory = spec.DataDirectory,
+        };
+        return c.Protocol is { } protocol ? request with { Protocol = protocol } : request;
+    }
+
+    /// <summary>Where the stitch methods of this trial's sweep keep their backbones: <c>backbones</c> beside the
+    /// sweep's scratch folder, i.e. in the sweep folder.</summary>
+    public static string BackboneRoot(TrialSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var work = Path.GetDirectoryName(Path.GetFullPath(spec.WorkDirectory))!;
+        return Path.Combine(Path.GetDirectoryName(work)!, BackboneFolder);
+    }
+
+    /// <summary>Validates what every method of <paramref name="options"/> will ask the training and data layers for
+    /// (dataset, attributes, protocol, epochs, stitch names), so that bad input is refused before any worker starts.</summary>
+    public void CheckData(SweepOptions options, string? dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var plan = SweepPlan.Create(options, Catalog);
+        foreach (var method in plan.Trials.Select(t => t.Method).Distinct(StringComparer.Ordinal))
+        {
+            var trial = plan.Trials.First(t => t.Method == method);
+            var spec = new TrialSpec(trial, dataDirectory, Path.Combine(Path.GetTempPath(), SweepRunner.WorkFolder, trial.Id), 1);
+            if (StitchTrial.IsStitchMethod(method))
+            {
+                StitchTrial.ToStitchRequest(ToStitchRequest(spec));
+                ToRequest(spec with { Config = trial with { Method = "erm" } }).Validate();
+            }
+            else
+            {
+                ToRequest(spec).Validate();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public TrialOutcome Run(TrialSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (StitchTrial.IsStitchMethod(spec.Config.Method))
+        {
+            var stitch = StitchTrial.Run(ToStitchRequest(spec));
+            return !stitch.Succeeded
+                ? TrialOutcome.Unfinished(TrialStatus.Diverged, stitch.Message ?? "stitch training diverged (NaN or infinite loss)")
+                : new TrialOutcome(TrialStatus.Ok, stitch.Test, stitch.TestByGroup, stitch.ChosenEpoch, null) { Degenerate = stitch.Degenerate };
+        }
+
+        var outcome = TrainingRun.Execute(ToRequest(spec), outputDirectory: null, SilentObserver.Instance);
+        if (!outcome.Succeeded)
+        {
+            return TrialOutcome.Unfinished(TrialStatus.Diverged, outcome.Message ?? "training diverged (NaN or infinite loss)");
+        }
+
+        return new TrialOutcome(TrialStatus.Ok, outcome.Test, outcome.TestByGroup, outcome.ChosenEpoch, null)
+        {
+            Degenerate = outcome.Degenerate,
+        };
+    }
+}

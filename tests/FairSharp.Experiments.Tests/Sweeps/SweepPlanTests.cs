@@ -1,0 +1,107 @@
+using FairSharp.Experiments.Sweeps;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace FairSharp.Experiments.Tests.Sweeps;
+
+public sealed class SweepPlanTests
+{
+    private static readonly SweepOptions Quick = new();
+
+    [Fact]
+    public void The_default_plan_is_erm_once_per_seed_and_every_lambda_for_the_others()
+    {
+        var plan = SweepPlan.Create(Quick, TestCatalog.Instance);
+        plan.Trials.Count.ShouldBe(3 + (3 * 4 * 3));
+        plan.Trials.Take(3).Select(t => (t.Method, t.Lambda, t.Seed)).ShouldBe([("erm", 0.0, 0), ("erm", 0.0, 1), ("erm", 0.0, 2)]);
+        plan.Trials[3].ShouldBe(new TrialConfig("adult", "sex", null, "gapreg", "dp", 0.1, 0, null, null, null));
+        plan.Trials.Select(t => t.Id).Distinct().Count().ShouldBe(plan.Trials.Count);
+    }
+
+    [Fact]
+    public void The_same_options_give_the_same_trials_ids_and_plan_id()
+    {
+        var a = SweepPlan.Create(Quick, TestCatalog.Instance);
+        var b = SweepPlan.Create(Quick with { Lambdas = [0.1, 0.3, 1.0, 3.0] }, TestCatalog.Instance);
+        b.Trials.ShouldBe(a.Trials);
+        b.Trials.Select(t => t.Id).ShouldBe(a.Trials.Select(t => t.Id));
+        b.Id.ShouldBe(a.Id);
+        SweepPlan.Create(Quick with { Seeds = 4 }, TestCatalog.Instance).Id.ShouldNotBe(a.Id);
+    }
+
+    [Fact]
+    public void A_trial_id_is_a_hash_of_its_canonical_json_and_is_pinned()
+    {
+        var trial = new TrialConfig("adult", "sex", null, "gapreg", "dp", 0.1, 0, null, null, null);
+        trial.CanonicalJson().ShouldBe("""{"dataset":"adult","sensitive":"sex","protocol":null,"method":"gapreg","constraint":"dp","lambda":0.1,"seed":0,"epochs":null,"stitch_layer":null,"stitch_init":null}""");
+        trial.Id.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(trial.CanonicalJson())))[..16]);
+        (trial with { Lambda = 0.3 }).Id.ShouldNotBe(trial.Id);
+        (trial with { Seed = 1 }).Id.ShouldNotBe(trial.Id);
+    }
+
+    [Fact]
+    public void Stitch_methods_are_multiplied_by_the_stitch_options_and_others_are_not()
+    {
+        var options = Quick with { Methods = ["erm", "tfs"], Lambdas = [1.0, 2.0], Seeds = 2, StitchLayers = [1, 2], StitchInits = ["identity", "random", "lstsq"] };
+        var plan = SweepPlan.Create(options, TestCatalog.Instance);
+        plan.Trials.Count(t => t.Method == "erm").ShouldBe(2);
+        plan.Trials.Count(t => t.Method == "tfs").ShouldBe(2 * 2 * 3 * 2);
+        plan.Trials.Where(t => t.Method == "erm").ShouldAllBe(t => t.StitchLayer == null && t.StitchInit == null);
+        plan.Trials.Where(t => t.Method == "tfs").Select(t => t.Curve).Distinct().Count().ShouldBe(6);
+    }
+
+    [Property(MaxTest = 200)]
+    public Property Shards_are_disjoint_and_cover_the_plan() =>
+        Prop.ForAll(Gen.Choose(1, 9).ToArbitrary(), Gen.Choose(1, 5).ToArbitrary(), Gen.Choose(1, 4).ToArbitrary(), (count, seeds, nLambdas) =>
+        {
+            var options = Quick with { Seeds = seeds, Lambdas = Enumerable.Range(1, nLambdas).Select(i => i / 10.0).ToArray() };
+            var plan = SweepPlan.Create(options, TestCatalog.Instance);
+            var slices = Enumerable.Range(1, count).Select(i => plan.Slice(new ShardSpec(i, count))).ToArray();
+            var all = slices.SelectMany(s => s).Select(t => t.Id).ToArray();
+            return all.Length == plan.Trials.Count
+                   && all.Distinct().Count() == all.Length
+                   && all.ToHashSet().SetEquals(plan.Trials.Select(t => t.Id))
+                   && slices.Max(s => s.Count) - slices.Min(s => s.Count) <= 1;
+        });
+
+    [Theory]
+    [InlineData("1/1", 1, 1)]
+    [InlineData("2/4", 2, 4)]
+    [InlineData("10/10", 10, 10)]
+    public void A_shard_spec_parses(string text, int index, int count) => ShardSpec.Parse(text).ShouldBe(new ShardSpec(index, count));
+
+    [Theory]
+    [InlineData("3/2")]
+    [InlineData("0/2")]
+    [InlineData("1/0")]
+    [InlineData("-1/2")]
+    [InlineData("1")]
+    [InlineData("a/b")]
+    [InlineData("1/2/3")]
+    public void A_bad_shard_spec_is_refused_with_the_constant_text(string text) =>
+        Should.Throw<InvalidInputException>(() => ShardSpec.Parse(text)).Message.ShouldBe(string.Format(SweepErrors.BadShard, text));
+
+    public static TheoryData<SweepOptions, string> BadOptions => new()
+    {
+        { Quick with { Methods = ["erm", "magic"] }, "unknown method 'magic' in --methods (known: erm, gapreg, fairmixup, fairer, tfs)" },
+        { Quick with { Methods = [] }, SweepErrors.NoMethods },
+        { Quick with { Methods = ["erm", "erm"] }, "method 'erm' is listed twice in --methods" },
+        { Quick with { Lambdas = [] }, SweepErrors.EmptyLambdas },
+        { Quick with { Lambdas = [-1.0] }, "--lambdas: '-1' is not a finite number ≥ 0" },
+        { Quick with { Lambdas = [double.NaN] }, "--lambdas: 'NaN' is not a finite number ≥ 0" },
+        { Quick with { Lambdas = [1.0, 1.0] }, "--lambdas: 1 is listed twice" },
+        { Quick with { Seeds = 0 }, "--seeds must be a number of seeds ≥ 1, got 0" },
+        { Quick with { Seeds = -3 }, "--seeds must be a number of seeds ≥ 1, got -3" },
+        { Quick with { Epochs = 0 }, "--epochs must be ≥ 1, got 0" },
+        { Quick with { Constraint = "eq" }, "unknown constraint 'eq' (known: dp, eo, eopp)" },
+        { Quick with { Sensitive = [] }, SweepErrors.NoSensitive },
+        { Quick with { Dataset = "" }, SweepErrors.NoDataset },
+        { Quick with { StitchInits = ["zeros"] }, "unknown stitch init 'zeros' (known: random, identity, lstsq)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public void Bad_options_are_refused_with_one_constant_line(SweepOptions options, string message) =>
+        Should.Throw<InvalidInputException>(() => SweepPlan.Create(options, TestCatalog.Instance)).Message.ShouldBe(message);
+}
