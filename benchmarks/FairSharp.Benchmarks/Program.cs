@@ -16,6 +16,8 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        // As the CLI does (FairSharp.Training.NativeHeap): benchmarks time what users run.
+        FairSharp.Training.NativeHeap.KeepLargeBuffers();
         if (args.Length > 0 && args[0] == "quick")
         {
             QuickSteps.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);

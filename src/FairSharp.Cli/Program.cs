@@ -4,5 +4,10 @@ namespace FairSharp.Cli;
 public static class Program
 {
     /// <summary>Runs the command line and returns the process exit code (see <see cref="ExitCodes"/>).</summary>
-    public static int Main(string[] args) => FairSharpApp.Run(args, CliConsole.Standard());
+    public static int Main(string[] args)
+    {
+        // Before the first tensor: keep libtorch's large buffers in the heap instead of re-faulting them every step.
+        FairSharp.Training.NativeHeap.KeepLargeBuffers();
+        return FairSharpApp.Run(args, CliConsole.Standard());
+    }
 }
