@@ -52,6 +52,11 @@ internal static class QuickSteps
         var ermCpu = Median(cpu[0]);
         var torchGgpaCpu = Median(cpu[5]);
         Console.WriteLine($"{rounds} interleaved rounds, torch threads {FairerStepBenchmarks.Threads}; medians");
+        int[] widths = [120, 200, 200, 1];
+        var ermMacs = GgpaWork.Erm(2000, widths);
+        var ggpaMacs = GgpaWork.Ggpa(2000, widths);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"work floor (MACs, MLP 120-200-200-1, 2000 rows): erm {ermMacs / 1e6:F0} M, exact ggpa {ggpaMacs / 1e6:F0} M, ratio {ggpaMacs / ermMacs:F2}"));
         for (var i = 0; i < steps.Length; i++)
         {
             var median = Median(times[i]);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FairSharp.Data;
+using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
 
 namespace FairSharp.Training.Runs;
@@ -39,6 +40,11 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
 
     /// <summary>Batch size (per stratum for stratified sampling). Null = protocol.</summary>
     public int? BatchSize { get; init; }
+
+    /// <summary>Model architecture: <c>mlp</c>, <c>small-cnn</c> or <c>resnet18</c> (<see cref="ModelSpec"/>). Null = the
+    /// protocol's (ffb tabular, fairmixup: mlp; ffb images, tfs: resnet18). A CNN needs image data; an MLP on images
+    /// takes the flattened pixels.</summary>
+    public string? Architecture { get; init; }
 
     /// <summary>Hidden widths of the model (MLP layers; CNN channels). Null = protocol (ffb: 512, 256, 64).</summary>
     public IReadOnlyList<int>? Hidden { get; init; }
@@ -89,6 +95,11 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
         if (!MethodRegistry.Contains(Method))
         {
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, MethodRegistry.UnknownMethod, Method, string.Join(", ", MethodRegistry.Names)));
+        }
+
+        if (Architecture is not (null or ModelSpec.MlpName or ModelSpec.SmallCnnName or ModelSpec.ResNet18Name))
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ModelSpec.UnknownArchitecture, Architecture));
         }
 
         new ObjectiveSettings(Constraint, Lambda, LambdaAlign).Validate();

@@ -45,6 +45,7 @@ public static class TrainingProtocols
             BatchSize = request.BatchSize ?? trainer.BatchSize,
             EvaluateEvery = request.EvaluateEvery ?? trainer.EvaluateEvery,
         };
+        model = WithArchitecture(model, request.Architecture, data);
         model = model with { Hidden = request.Hidden ?? model.Hidden, Dropout = request.Dropout ?? model.Dropout };
         if (trainer.Unit == ScheduleUnit.Steps)
         {
@@ -71,6 +72,27 @@ public static class TrainingProtocols
         }
 
         return new TrainingPlan(model, trainer);
+    }
+
+    /// <summary>The protocol's model with another architecture (<c>--arch</c>): that architecture's default widths
+    /// (mlp 512-256-64, small-cnn 32-64-128, resnet18 64-128-256-512) and input shape (an MLP takes the flattened sample);
+    /// the preset's dropout is kept. Null or the same architecture leaves the model as it is.</summary>
+    public static ModelSpec WithArchitecture(ModelSpec model, string? architecture, PreparedDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        if (architecture is null || architecture == model.Architecture)
+        {
+            return model;
+        }
+
+        var sample = data.Train.SampleShape;
+        return architecture switch
+        {
+            ModelSpec.MlpName => model with { Architecture = architecture, InputShape = [data.Train.RowSize], Hidden = [512, 256, 64] },
+            ModelSpec.SmallCnnName => model with { Architecture = architecture, InputShape = sample, Hidden = [32, 64, 128] },
+            _ => model with { Architecture = architecture, InputShape = sample, Hidden = [64, 128, 256, 512] },
+        };
     }
 
     /// <summary>The validation gap Fair Mixup selects on for a constraint: <c>dp_score_gap</c>, <c>eo_score_gap</c>, or

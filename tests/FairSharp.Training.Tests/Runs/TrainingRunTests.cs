@@ -2,8 +2,10 @@ using System.Text.Json;
 using FairSharp.Data;
 using FairSharp.Metrics;
 using FairSharp.Training.Checkpoints;
+using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
 using FairSharp.Training.Runs;
+using TorchSharp;
 
 namespace FairSharp.Training.Tests.Runs;
 
@@ -180,5 +182,37 @@ public sealed class TrainingRunTests : IDisposable
 
         // --epochs under a step protocol: passes over the training split (300 rows / batch 64 → 4 steps per pass)
         TrainingProtocols.Resolve(new TrainRequest("adult", ["sex"]) { Epochs = 3, BatchSize = 64 }, Data).Trainer.Steps.ShouldBe(12);
+    }
+
+    [Fact]
+    public void Arch_replaces_the_protocols_model_with_that_architectures_defaults()
+    {
+        var same = TrainingProtocols.Resolve(new TrainRequest("adult", ["sex"]) { Architecture = "mlp" }, Data);
+        var preset = TrainingProtocols.Resolve(new TrainRequest("adult", ["sex"]), Data).Model;
+        (same.Model.Architecture, same.Model.Dropout).ShouldBe((preset.Architecture, preset.Dropout));
+        same.Model.InputShape.ShouldBe(preset.InputShape);
+        same.Model.Hidden.ShouldBe(preset.Hidden);
+
+        var cnn = TrainingProtocols.Resolve(new TrainRequest("adult", ["sex"]) { Architecture = "small-cnn" }, Data);
+        cnn.Model.Architecture.ShouldBe("small-cnn");
+        cnn.Model.Hidden.ShouldBe([32, 64, 128]);
+        Should.Throw<InvalidInputException>(cnn.Model.Validate).Message.ShouldBe("model 'small-cnn' cannot take inputs of shape [6]");
+
+        var split = new DataSplit("train", new float[4 * 3 * 8 * 8], [3, 8, 8], [0, 1, 0, 1], [0, 0, 1, 1]);
+        var images = new PreparedDataset("faces", "ffb", ["s"], ["s=0", "s=1"], [], split, split, split, "0000", 0);
+        TrainingProtocols.Resolve(new TrainRequest("faces", ["s"]), images).Model.Architecture.ShouldBe("resnet18");
+        var mlp = TrainingProtocols.Resolve(new TrainRequest("faces", ["s"]) { Architecture = "mlp", Hidden = [16] }, images).Model;
+        mlp.InputShape.ShouldBe([192]);
+        mlp.Hidden.ShouldBe([16]);
+        using var net = mlp.Build();
+        using var x = torch.zeros(4, 3, 8, 8);
+        using var logits = net.forward(x);
+        logits.shape.ShouldBe([4L]);
+        var smallCnn = TrainingProtocols.Resolve(new TrainRequest("faces", ["s"]) { Architecture = "small-cnn" }, images).Model;
+        smallCnn.InputShape.ShouldBe([3, 8, 8]);
+        smallCnn.Hidden.ShouldBe([32, 64, 128]);
+
+        Should.Throw<InvalidInputException>(() => new TrainRequest("adult", ["sex"]) { Architecture = "vgg" }.ValidateOptions())
+            .Message.ShouldBe("unknown model architecture 'vgg' (expected mlp, small-cnn or resnet18)");
     }
 }
