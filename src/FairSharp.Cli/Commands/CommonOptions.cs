@@ -10,4 +10,14 @@ internal static class CommonOptions
     {
         Description = "Folder holding the bundled datasets (default: the repository's data/ folder, found from the current directory; or FAIRSHARP_DATA).",
     };
+
+    /// <summary><c>--out</c> of the commands that train a model (train, stitch).</summary>
+    public static Option<string> ModelOutput() => new("--out")
+    {
+        Description = "Output folder for result.json, model.bin and manifest.json (must be new or empty).",
+        Required = true,
+    };
+
+    /// <summary>Error/exit text of a diverged train or stitch run (format: the run's message, the result path).</summary>
+    public const string Diverged = "{0}; {1} records the status";
 }

@@ -11,9 +11,6 @@ namespace FairSharp.Cli.Commands;
 /// writes result.json, model.bin and manifest.json.</summary>
 internal static class StitchCommand
 {
-    /// <summary>Error/exit text of a diverged run (format: the run's message, the result path).</summary>
-    public const string Diverged = "{0}; {1} records the status";
-
     private static readonly string[] SummaryKeys =
     [
         MetricKeys.Accuracy, MetricKeys.BalancedAccuracy, MetricKeys.RocAuc, MetricKeys.EqualizedOddsDifference,
@@ -42,7 +39,7 @@ internal static class StitchCommand
         var seed = new Option<int>("--seed") { Description = "The one seed of the run: balanced-set draw, initialisation, batch order (default 0).", DefaultValueFactory = _ => 0 };
         var threads = new Option<int?>("--threads") { Description = "Torch threads (default: torch's)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the representation cache in <backbone>/features/." };
-        var output = new Option<string>("--out") { Description = "Output folder for result.json, model.bin and manifest.json (must be new or empty).", Required = true };
+        var output = CommonOptions.ModelOutput();
         var dataDir = CommonOptions.DataDir();
 
         var command = new Command("stitch", "The Fairness Stitch (tfs), FDR (fdr) or tfs-joint on cached features of a trained backbone; writes result.json, model.bin, manifest.json.");
@@ -88,7 +85,7 @@ internal static class StitchCommand
             Print(console, outcome, outDir);
             if (!outcome.Succeeded)
             {
-                console.Error.WriteLine("fairsharp: " + string.Format(CultureInfo.InvariantCulture, Diverged, outcome.Message,
+                console.Error.WriteLine("fairsharp: " + string.Format(CultureInfo.InvariantCulture, CommonOptions.Diverged, outcome.Message,
                     Path.Combine(outDir, StitchRun.ResultFile)));
                 return ExitCodes.InternalFailure;
             }

@@ -12,9 +12,6 @@ namespace FairSharp.Cli.Commands;
 /// <summary><c>fairsharp train</c>: trains one model with one method and writes result.json, model.bin and manifest.json.</summary>
 internal static class TrainCommand
 {
-    /// <summary>Error/exit text of a diverged run (format: the run's message, the result path).</summary>
-    public const string Diverged = "{0}; {1} records the status";
-
     private static readonly string[] SummaryKeys =
     [
         MetricKeys.Accuracy, MetricKeys.BalancedAccuracy, MetricKeys.AveragePrecision, MetricKeys.RocAuc,
@@ -43,7 +40,7 @@ internal static class TrainCommand
         var selection = new Option<string?>("--selection") { Description = "Model selection on validation: last, min-gap, max-accuracy-within-gap. Default: the protocol's." };
         var device = new Option<string>("--device") { Description = "cpu (default) or cuda.", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores)." };
-        var output = new Option<string>("--out") { Description = "Output folder for result.json, model.bin and manifest.json (must be new or empty).", Required = true };
+        var output = CommonOptions.ModelOutput();
         var dataDir = CommonOptions.DataDir();
 
         var command = new Command("train", "Train one model with one method and write result.json, model.bin and manifest.json.");
@@ -82,7 +79,7 @@ internal static class TrainCommand
             Print(console, outcome, outDir);
             if (!outcome.Succeeded)
             {
-                console.Error.WriteLine("fairsharp: " + string.Format(CultureInfo.InvariantCulture, Diverged, outcome.Message,
+                console.Error.WriteLine("fairsharp: " + string.Format(CultureInfo.InvariantCulture, CommonOptions.Diverged, outcome.Message,
                     Path.Combine(outDir, TrainingRun.ResultFile)));
                 return ExitCodes.InternalFailure;
             }

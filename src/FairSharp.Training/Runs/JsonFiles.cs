@@ -8,8 +8,11 @@ namespace FairSharp.Training.Runs;
 /// infinities written as the strings <c>"NaN"</c>, <c>"Infinity"</c>; dictionary keys (metric keys, group names) kept as they are.</summary>
 public static class JsonFiles
 {
-    /// <summary>The shared serializer options.</summary>
-    public static JsonSerializerOptions Options { get; } = Create();
+    /// <summary>The shared serializer options (indented: files people read).</summary>
+    public static JsonSerializerOptions Options { get; } = Create(indented: true);
+
+    /// <summary>The same conventions on one line (JSON Lines records, canonical forms that are hashed).</summary>
+    public static JsonSerializerOptions Compact { get; } = Create(indented: false);
 
     /// <summary>Serialises <paramref name="value"/> to UTF-8 JSON text ending with a newline.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options) + "\n";
@@ -21,12 +24,12 @@ public static class JsonFiles
     public static T Read<T>(string path) =>
         JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options) ?? throw new JsonException($"{path}: empty JSON document");
 
-    private static JsonSerializerOptions Create()
+    private static JsonSerializerOptions Create(bool indented)
     {
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            WriteIndented = true,
+            WriteIndented = indented,
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
             // files, not HTML: keep '>=' and non-ASCII group names readable
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
