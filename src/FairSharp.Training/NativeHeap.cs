@@ -7,7 +7,7 @@ namespace FairSharp.Training;
 /// threshold with a fresh <c>mmap</c> and gives freed heap tops back to the kernel, so the multi-megabyte activations of
 /// an evaluation pass (e.g. 8,192 rows × 512 floats = 16 MB) are page-faulted and zeroed anew on every call. On this
 /// project's 2-core VMs that made an Adult evaluation pass 2–4× slower than the same pass in a tight loop, and a whole
-/// <c>fairsharp train</c> run (FFB protocol, ERM) 12.4 s instead of 7.9 s (<c>/usr/bin/time</c>: 438k → 91k minor
+/// <c>fairsharp train</c> run (FFB protocol, ERM) 11.4 s instead of 8.0 s (<c>/usr/bin/time</c>: 354k → 89k minor
 /// faults). <see cref="KeepLargeBuffers"/> fixes the mmap threshold at glibc's maximum (32 MB) and the trim threshold
 /// at 1 GB, the same as <c>MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824</c>.
 /// </summary>
