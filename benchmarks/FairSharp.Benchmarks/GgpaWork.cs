@@ -1,7 +1,7 @@
 namespace FairSharp.Benchmarks;
 
 /// <summary>
-/// Multiply–accumulate count of an ERM step and of an exact GGPA step (FAIRER, shared layout) on an MLP of widths
+/// Multiply–accumulate count of an ERM step (also the FLOP count of <see cref="TrainingStepBenchmarks"/>) and of an exact GGPA step (FAIRER, shared layout) on an MLP of widths
 /// <c>d → h₁ → … → 1</c> over a batch of N rows split into strata; element-wise work and Adam are left out (they are
 /// under 1 % here). It bounds the GGPA/ERM time ratio from below when both run at the same matmul efficiency.
 /// </summary>

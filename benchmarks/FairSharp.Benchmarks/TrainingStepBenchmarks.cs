@@ -132,21 +132,18 @@ public class TrainingStepBenchmarks
         generator?.Dispose();
     }
 
-    /// <summary>Matmul FLOPs of one step (forward 2·B·in·out per layer; backward: weight gradients of every layer and
-    /// input gradients of every layer but the first) plus Adam's ~12 FLOPs per parameter.</summary>
+    /// <summary>FLOPs of one step: 2 × the matmul MACs of an ERM step (<see cref="GgpaWork.Erm"/>: forward, weight
+    /// gradients of every layer, input gradients of every layer but the first) plus Adam's ~12 FLOPs per parameter.</summary>
     public static double Flops(int features)
     {
         int[] widths = [features, 512, 256, 64, 1];
-        double forward = 0, backward = 0, parameters = 0;
+        double parameters = 0;
         for (var l = 0; l < widths.Length - 1; l++)
         {
-            var macs = (double)Batch * widths[l] * widths[l + 1];
-            forward += 2 * macs;
-            backward += 2 * macs + (l > 0 ? 2 * macs : 0);
             parameters += (widths[l] * widths[l + 1]) + widths[l + 1];
         }
 
-        return forward + backward + (12 * parameters);
+        return (2 * GgpaWork.Erm(Batch, widths)) + (12 * parameters);
     }
 
     /// <summary>Achievable matmul throughput of this process's torch threads, from CPU time (user + system) per

@@ -22,30 +22,10 @@ public static class RationaleMarkdown
         foreach (var group in result.Models.GroupBy(m => string.Join("|", m.Report.Layers.Select(l => l.Name))))
         {
             var layers = group.First().Report.Layers;
-            text.AppendLine();
-            text.AppendLine("## Cosine of the groups' neuron influence");
-            text.AppendLine();
-            Header(text, layers, "mean (informative layers)");
-            foreach (var model in group)
-            {
-                foreach (var pair in model.Report.Pairs)
-                {
-                    Row(text, model, pair, pair.Layers.Select(l => l.Cosine), pair.MeanCosine);
-                }
-            }
-
-            text.AppendLine();
-            text.AppendLine("## Mean per-neuron normalised difference |I_a − I_b| / (I_a + I_b)");
-            text.AppendLine();
-            Header(text, layers, "mean (informative layers)");
-            foreach (var model in group)
-            {
-                foreach (var pair in model.Report.Pairs)
-                {
-                    var informative = pair.Layers.Where(l => !l.ConstantCosine).Select(l => l.Difference.Mean).ToArray();
-                    Row(text, model, pair, pair.Layers.Select(l => l.Difference.Mean), informative.Length > 0 ? informative.Average() : double.NaN);
-                }
-            }
+            Table(text, "Cosine of the groups' neuron influence", layers, group,
+                pair => pair.Layers.Select(l => l.Cosine), pair => pair.MeanCosine);
+            Table(text, "Mean per-neuron normalised difference |I_a − I_b| / (I_a + I_b)", layers, group,
+                pair => pair.Layers.Select(l => l.Difference.Mean), InformativeMeanDifference);
         }
 
         text.AppendLine();
@@ -75,6 +55,29 @@ public static class RationaleMarkdown
     {
         ArgumentNullException.ThrowIfNull(pair);
         return $"{pair.First} vs {pair.Second}";
+    }
+
+    // One section: a row per (model, pair) of the group of models that share a layer layout.
+    private static void Table(StringBuilder text, string title, IReadOnlyList<RationaleLayer> layers, IEnumerable<ModelRationale> models,
+        Func<PairParity, IEnumerable<double>> values, Func<PairParity, double> mean)
+    {
+        text.AppendLine();
+        text.AppendLine("## " + title);
+        text.AppendLine();
+        Header(text, layers, "mean (informative layers)");
+        foreach (var model in models)
+        {
+            foreach (var pair in model.Report.Pairs)
+            {
+                Row(text, model, pair, values(pair), mean(pair));
+            }
+        }
+    }
+
+    private static double InformativeMeanDifference(PairParity pair)
+    {
+        var informative = pair.Layers.Where(l => !l.ConstantCosine).Select(l => l.Difference.Mean).ToArray();
+        return informative.Length > 0 ? informative.Average() : double.NaN;
     }
 
     private static void Header(StringBuilder text, IReadOnlyList<RationaleLayer> layers, string last)
