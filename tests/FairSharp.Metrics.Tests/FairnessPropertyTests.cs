@@ -107,17 +107,7 @@ public sealed class FairnessPropertyTests
         SameAll(Ratios(s, a, w), Ratios(shuffled, b, ws));
         var ea = ModelEvaluator.Evaluate(s.YTrue, s.Scores, a.Codes, a.Names, w).Metrics;
         var eb = ModelEvaluator.Evaluate(shuffled.YTrue, shuffled.Scores, b.Codes, b.Names, ws).Metrics;
-        foreach (var key in MetricKeys.All)
-        {
-            if (double.IsNaN(ea[key]))
-            {
-                double.IsNaN(eb[key]).ShouldBeTrue(key);
-            }
-            else
-            {
-                eb[key].ShouldBe(ea[key], 1e-12, key);
-            }
-        }
+        SameMetrics(ea, eb, 1e-12);
     }
 
     [Property(Replay = Replay, MaxTest = 60)]
@@ -168,17 +158,7 @@ public sealed class FairnessPropertyTests
         var weighted = ModelEvaluator.Evaluate(s.YTrue, s.Scores, codes, g.Names, s.Weights, options).Metrics;
         var repeated = ModelEvaluator.Evaluate(rows.Select(i => s.YTrue[i]).ToArray(), rows.Select(i => s.Scores[i]).ToArray(),
             rows.Select(i => codes[i]).ToArray(), g.Names, options).Metrics;
-        foreach (var key in MetricKeys.All)
-        {
-            if (double.IsNaN(repeated[key]))
-            {
-                double.IsNaN(weighted[key]).ShouldBeTrue(key);
-            }
-            else
-            {
-                weighted[key].ShouldBe(repeated[key], 1e-9, key);
-            }
-        }
+        SameMetrics(repeated, weighted, 1e-9);
     }
 
     [Property(Replay = Replay, MaxTest = 5)]
@@ -226,6 +206,22 @@ public sealed class FairnessPropertyTests
         else
         {
             actual.ShouldBe(expected, Tolerance);
+        }
+    }
+
+    // Every metric key agrees: both NaN, or within the tolerance.
+    private static void SameMetrics(IReadOnlyDictionary<string, double> expected, IReadOnlyDictionary<string, double> actual, double tolerance)
+    {
+        foreach (var key in MetricKeys.All)
+        {
+            if (double.IsNaN(expected[key]))
+            {
+                double.IsNaN(actual[key]).ShouldBeTrue(key);
+            }
+            else
+            {
+                actual[key].ShouldBe(expected[key], tolerance, key);
+            }
         }
     }
 }
