@@ -27,13 +27,14 @@ internal static class TrainCommand
         var constraint = new Option<string>("--constraint") { Description = "Fairness constraint of the penalty: dp, eo or eopp (default dp).", DefaultValueFactory = _ => "dp" };
         var lambda = new Option<double>("--lambda") { Description = "Weight of the fairness term, >= 0 (default 1.0; for fairer the GapReg weight lambda_fair).", DefaultValueFactory = _ => 1.0 };
         var lambdaAlign = new Option<double>("--lambda-align") { Description = "FAIRER's alignment weight, >= 0 (default 0.01).", DefaultValueFactory = _ => 0.01 };
+        var noAlignNorm = new Option<bool>("--no-align-norm-weights") { Description = "FAIRER: align conv and linear weights only, not the BatchNorm scales the authors' code also aligns." };
         var protocol = new Option<string>("--protocol") { Description = "Protocol preset: ffb (default), fairmixup (adult), tfs (utkface).", DefaultValueFactory = _ => "ffb" };
         var seed = new Option<int>("--seed") { Description = "The one seed of the run: split, initialisation, dropout, batches (default 0).", DefaultValueFactory = _ => 0 };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (under ffb: passes over the training split). Default: the protocol's." };
         var steps = new Option<int?>("--steps") { Description = "Training steps of a step-based protocol (ffb default 150)." };
         var batchSize = new Option<int?>("--batch-size") { Description = "Batch size (per stratum when stratified). Default: the protocol's; clamped to the data." };
         var lr = new Option<double?>("--lr") { Description = "Learning rate. Default: the protocol's." };
-        var architecture = new Option<string?>("--arch") { Description = "Model: mlp, small-cnn or resnet18. Default: the protocol's (tabular: mlp; images: resnet18)." };
+        var architecture = new Option<string?>("--arch") { Description = "Model: mlp, small-cnn, resnet18 (torchvision stem: 7x7 stride-2 conv + max-pool) or resnet18-cifar (3x3 stride-1 stem, ~16x the compute at 32x32). Default: the protocol's (tabular: mlp; images: resnet18)." };
         var hidden = new Option<string?>("--hidden") { Description = "Hidden widths, comma-separated (e.g. 256,256). Default: the protocol's (ffb: 512,256,64)." };
         var dropout = new Option<double?>("--dropout") { Description = "Dropout probability in [0, 1). Default: the protocol's (ffb: 0.5)." };
         var evalEvery = new Option<int?>("--eval-every") { Description = "Steps between evaluations under a step-based protocol (ffb default 10)." };
@@ -44,7 +45,7 @@ internal static class TrainCommand
         var dataDir = CommonOptions.DataDir();
 
         var command = new Command("train", "Train one model with one method and write result.json, model.bin and manifest.json.");
-        foreach (var option in new Option[] { dataset, sensitive, method, constraint, lambda, lambdaAlign, protocol, seed, epochs, steps, batchSize, lr, architecture, hidden, dropout, evalEvery, selection, device, threads, output, dataDir })
+        foreach (var option in new Option[] { dataset, sensitive, method, constraint, lambda, lambdaAlign, noAlignNorm, protocol, seed, epochs, steps, batchSize, lr, architecture, hidden, dropout, evalEvery, selection, device, threads, output, dataDir })
         {
             command.Options.Add(option);
         }
@@ -59,6 +60,7 @@ internal static class TrainCommand
                 Constraint = FairnessConstraints.Parse(parse.GetValue(constraint)!),
                 Lambda = parse.GetValue(lambda),
                 LambdaAlign = parse.GetValue(lambdaAlign),
+                AlignNormWeights = !parse.GetValue(noAlignNorm),
                 Protocol = parse.GetValue(protocol)!,
                 Seed = parse.GetValue(seed),
                 Epochs = parse.GetValue(epochs),

@@ -43,6 +43,7 @@ public sealed class FairerObjective : ObjectiveBase
     private readonly double lambdaAlign;
     private readonly GroupPairing pairing;
     private readonly FairerPasses passes;
+    private readonly bool alignNormWeights;
     private readonly IFairnessPenalty penalty;
 
     /// <summary>Creates the objective.</summary>
@@ -52,8 +53,10 @@ public sealed class FairerObjective : ObjectiveBase
     /// <param name="groupCount">Number of groups G.</param>
     /// <param name="pairing">Pairs of groups for G &gt; 2 (default all pairs).</param>
     /// <param name="passes">Forward-pass layout (default shared).</param>
+    /// <param name="alignNormWeights">True (default, as the authors' code) to align the BatchNorm scales too; false for
+    /// conv and linear weights only (<see cref="ParityAlignment"/>).</param>
     public FairerObjective(FairnessConstraint constraint, double lambdaFair, double lambdaAlign, int groupCount,
-        GroupPairing pairing = GroupPairing.AllPairs, FairerPasses passes = FairerPasses.Shared)
+        GroupPairing pairing = GroupPairing.AllPairs, FairerPasses passes = FairerPasses.Shared, bool alignNormWeights = true)
     {
         new ObjectiveSettings(constraint, lambdaFair, lambdaAlign, groupCount).Validate();
         this.constraint = constraint;
@@ -61,6 +64,7 @@ public sealed class FairerObjective : ObjectiveBase
         this.lambdaAlign = lambdaAlign;
         this.pairing = pairing;
         this.passes = passes;
+        this.alignNormWeights = alignNormWeights;
         penalty = GapRegObjective.Create(constraint, groupCount);
     }
 
@@ -93,7 +97,7 @@ public sealed class FairerObjective : ObjectiveBase
         using var gradMode = enable_grad();
         // Built per step (a few microseconds): the model's weight layers are rebuilt on access, so a device move between
         // steps never leaves this term holding stale parameters.
-        var term = new ParityAlignment(model, pairing);
+        var term = new ParityAlignment(model, pairing, alignNormWeights);
         var strata = Strata(batch);
         if (lambdaAlign == 0)
         {

@@ -22,7 +22,7 @@ public static class MethodRegistry
         Register("adversarial", s => new AdversarialObjective(s.Lambda, s.GroupCount));
         Register("hsic", s => new HsicObjective(s.Lambda));
         Register("prejudice-remover", s => new PrejudiceRemoverObjective(s.Lambda, s.GroupCount));
-        Register("fairer", s => new FairerObjective(s.Constraint, s.Lambda, s.LambdaAlign, s.GroupCount));
+        Register("fairer", s => new FairerObjective(s.Constraint, s.Lambda, s.LambdaAlign, s.GroupCount, alignNormWeights: s.AlignNormWeights));
     }
 
     /// <summary>Registered method names, sorted.</summary>

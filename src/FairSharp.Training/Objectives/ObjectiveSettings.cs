@@ -13,6 +13,10 @@ public sealed record ObjectiveSettings(
     double LambdaAlign = 0.01,
     int GroupCount = 2)
 {
+    /// <summary>FAIRER: align the BatchNorm scales as well as the conv and linear weights (default true, as the authors'
+    /// code aligns every parameter named <c>weight</c>); false = conv and linear weights only.</summary>
+    public bool AlignNormWeights { get; init; } = true;
+
     /// <summary>Error text: negative or non-finite λ (format: option name, value).</summary>
     public const string BadLambda = "{0} must be a finite number >= 0, got {1}";
 

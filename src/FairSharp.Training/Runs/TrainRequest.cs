@@ -29,6 +29,10 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// <summary>FAIRER's alignment weight (default 0.01).</summary>
     public double LambdaAlign { get; init; } = 0.01;
 
+    /// <summary>FAIRER: also align the BatchNorm scales (default true, the authors' code); false = conv and linear
+    /// weights only (CLI <c>--no-align-norm-weights</c>).</summary>
+    public bool AlignNormWeights { get; init; } = true;
+
     /// <summary>The one seed of the run: split, initialisation, dropout, batches, the objective's draws. Default 0.</summary>
     public int Seed { get; init; }
 
@@ -41,7 +45,7 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// <summary>Batch size (per stratum for stratified sampling). Null = protocol.</summary>
     public int? BatchSize { get; init; }
 
-    /// <summary>Model architecture: <c>mlp</c>, <c>small-cnn</c> or <c>resnet18</c> (<see cref="ModelSpec"/>). Null = the
+    /// <summary>Model architecture: <c>mlp</c>, <c>small-cnn</c>, <c>resnet18</c> (torchvision stem) or <c>resnet18-cifar</c> (<see cref="ModelSpec"/>). Null = the
     /// protocol's (ffb tabular, fairmixup: mlp; ffb images, tfs: resnet18). A CNN needs image data; an MLP on images
     /// takes the flattened pixels.</summary>
     public string? Architecture { get; init; }
@@ -97,7 +101,7 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, MethodRegistry.UnknownMethod, Method, string.Join(", ", MethodRegistry.Names)));
         }
 
-        if (Architecture is not (null or ModelSpec.MlpName or ModelSpec.SmallCnnName or ModelSpec.ResNet18Name))
+        if (Architecture is not (null or ModelSpec.MlpName or ModelSpec.SmallCnnName or ModelSpec.ResNet18Name or ModelSpec.ResNet18CifarName))
         {
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ModelSpec.UnknownArchitecture, Architecture));
         }

@@ -47,7 +47,7 @@ public static class TrainingRun
         var plan = TrainingProtocols.Resolve(request, data);
         plan.Trainer.Validate();
         plan.Model.Validate();
-        var settings = new ObjectiveSettings(request.Constraint, request.Lambda, request.LambdaAlign, data.GroupNames.Count);
+        var settings = new ObjectiveSettings(request.Constraint, request.Lambda, request.LambdaAlign, data.GroupNames.Count) { AlignNormWeights = request.AlignNormWeights };
         using var objective = MethodRegistry.Create(request.Method, settings);
         objective.CheckTrainingData(data.Train, data.GroupNames);
         Trainer.SeedTorch(request.Seed);
