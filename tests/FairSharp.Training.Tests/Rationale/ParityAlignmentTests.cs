@@ -146,7 +146,7 @@ public sealed class ParityAlignmentTests
         new ParityAlignment(model).Layers.Count.ShouldBe(41);
         new ParityAlignment(model, alignNormWeights: false).Layers.Select(l => l.Name).ShouldBe(model.WeightLayers.Select(l => l.Name));
 
-        var x = randn(8, 3, 16, 16);
+        var x = randn([8, 3, 16, 16], generator: new Generator(4));
         var y = tensor(new float[] { 1, 0, 1, 0, 1, 1, 0, 0 });
         StratumLoss Loss(int g) => new(g, null, nn.functional.binary_cross_entropy_with_logits(
             model.forward(x.narrow(0, 4 * g, 4)), y.narrow(0, 4 * g, 4)));
@@ -154,8 +154,11 @@ public sealed class ParityAlignmentTests
         var norm = model.AllWeights.First(l => l.Kind == WeightLayerKind.Norm).Weight;
         var with = new ParityAlignment(model).Compute(strata, createGraph: true);
         var without = new ParityAlignment(model, alignNormWeights: false).Compute(strata, createGraph: true);
-        // The BN scales' cosines enter S and its gradient only when they are aligned.
-        (with.Alignment - without.Alignment).ShouldBeGreaterThan(1.0);
+        // The BN scales' cosines enter S (and its gradient) only when they are aligned.
+        with.LayerCosines.Count.ShouldBe(41);
+        var normCosines = model.AllWeights.Select((l, i) => l.Kind == WeightLayerKind.Norm ? with.LayerCosines[i] : 0).Sum();
+        normCosines.ShouldBeGreaterThan(0);
+        (with.Alignment - without.Alignment).ShouldBe(normCosines, 1e-4);
         autograd.grad([with.Value], [norm], retain_graph: true)[0].abs().sum().item<float>().ShouldBeGreaterThan(0f);
     }
 
