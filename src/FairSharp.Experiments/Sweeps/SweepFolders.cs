@@ -46,10 +46,7 @@ public static class SweepFolders
             var content = store.Read();
             ignored += content.IgnoredLines;
             duplicates += content.DuplicateLines;
-            foreach (var record in content.Superseded.Concat(content.Records))
-            {
-                history.Add(record);
-            }
+            history.AddFolder(content);
         }
 
         return new SweepFolderContent(plan!, history.Current, ignored, duplicates + history.Duplicates) { Superseded = history.Superseded };
