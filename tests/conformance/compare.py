@@ -55,6 +55,13 @@ def preprocessing(root, adult_dir, perturb):
             worst = max(worst, max_diff(ref[f"y_{split}"], load(os.path.join(d, f"y_{split}.npy"))))
             worst = max(worst, max_diff(ref[f"a_{split}"], load(os.path.join(d, f"g_{split}.npy"))))
         report(f"a. preprocessing fairmixup adult {seed_dir} (x, y, group of train/val/test)", worst, 0.0)
+        np.random.seed(int(seed_dir[4:]))
+        numpy = np.random.permutation(len(permutation))
+        if perturb:
+            numpy[[0, 1]] = numpy[[1, 0]]
+        ours = load(os.path.join(d, "numpy_permutation.npy"))
+        report(f"a. --numpy-split permutation {seed_dir} vs np.random.permutation (aif360's split)",
+               float(np.count_nonzero(ours != numpy)), 0.0)
 
 
 def training_steps(root, adult_dir, perturb):

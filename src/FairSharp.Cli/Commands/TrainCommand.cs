@@ -27,6 +27,7 @@ internal static class TrainCommand
         var constraint = new Option<string>("--constraint") { Description = "Fairness constraint of the penalty: dp, eo or eopp (default dp).", DefaultValueFactory = _ => "dp" };
         var lambda = new Option<double>("--lambda") { Description = "Weight of the fairness term, >= 0 (default 1.0; for fairer the GapReg weight lambda_fair).", DefaultValueFactory = _ => 1.0 };
         var lambdaAlign = new Option<double>("--lambda-align") { Description = "FAIRER's alignment weight, >= 0 (default 0.01).", DefaultValueFactory = _ => 0.01 };
+        var numpySplit = new Option<bool>("--numpy-split") { Description = "fairmixup: split with numpy's np.random.seed(seed); np.random.permutation(n), i.e. aif360's split in the authors' code." };
         var noAlignNorm = new Option<bool>("--no-align-norm-weights") { Description = "FAIRER: align conv and linear weights only, not the BatchNorm scales the authors' code also aligns." };
         var protocol = new Option<string>("--protocol") { Description = "Protocol preset: ffb (default), fairmixup (adult), tfs (utkface).", DefaultValueFactory = _ => "ffb" };
         var seed = new Option<int>("--seed") { Description = "The one seed of the run: split, initialisation, dropout, batches (default 0).", DefaultValueFactory = _ => 0 };
@@ -45,7 +46,7 @@ internal static class TrainCommand
         var dataDir = CommonOptions.DataDir();
 
         var command = new Command("train", "Train one model with one method and write result.json, model.bin and manifest.json.");
-        foreach (var option in new Option[] { dataset, sensitive, method, constraint, lambda, lambdaAlign, noAlignNorm, protocol, seed, epochs, steps, batchSize, lr, architecture, hidden, dropout, evalEvery, selection, device, threads, output, dataDir })
+        foreach (var option in new Option[] { dataset, sensitive, method, constraint, lambda, lambdaAlign, noAlignNorm, numpySplit, protocol, seed, epochs, steps, batchSize, lr, architecture, hidden, dropout, evalEvery, selection, device, threads, output, dataDir })
         {
             command.Options.Add(option);
         }
@@ -61,6 +62,7 @@ internal static class TrainCommand
                 Lambda = parse.GetValue(lambda),
                 LambdaAlign = parse.GetValue(lambdaAlign),
                 AlignNormWeights = !parse.GetValue(noAlignNorm),
+                NumpySplit = parse.GetValue(numpySplit),
                 Protocol = parse.GetValue(protocol)!,
                 Seed = parse.GetValue(seed),
                 Epochs = parse.GetValue(epochs),

@@ -29,6 +29,10 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// <summary>FAIRER's alignment weight (default 0.01).</summary>
     public double LambdaAlign { get; init; } = 0.01;
 
+    /// <summary>fairmixup: numpy's (aif360's) split permutation for the seed, i.e. the authors' split
+    /// (<see cref="DataRequest.NumpySplit"/>; CLI <c>--numpy-split</c>).</summary>
+    public bool NumpySplit { get; init; }
+
     /// <summary>FAIRER: also align the BatchNorm scales (default true, the authors' code); false = conv and linear
     /// weights only (CLI <c>--no-align-norm-weights</c>).</summary>
     public bool AlignNormWeights { get; init; } = true;
@@ -126,6 +130,7 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// <summary>The data request of this run (same dataset, attributes, protocol, seed, folders).</summary>
     public DataRequest ToDataRequest() => new(Dataset, Sensitive, Protocol, Seed)
     {
+        NumpySplit = NumpySplit,
         DataDirectory = DataDirectory,
         UtkFaceDirectory = UtkFaceDirectory,
     };

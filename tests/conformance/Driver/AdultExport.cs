@@ -18,6 +18,8 @@ internal static class AdultExport
             var rows = data.Train.Count + data.Validation.Count + data.Test.Count;
             var permutation = FairSharp.Data.Tabular.Splitter.Permutation(rows, seed);
             Npy.Write(Path.Combine(dir, "permutation.npy"), permutation, permutation.Length);
+            var numpy = FairSharp.Data.Tabular.NumpyPermutation.Of(rows, seed);
+            Npy.Write(Path.Combine(dir, "numpy_permutation.npy"), numpy, numpy.Length);
             Write(dir, data);
             Console.WriteLine($"adult seed {seed}: {rows} rows, {data.Train.RowSize} columns");
         }
