@@ -60,7 +60,7 @@ public static class RationaleRun
                 };
                 var measurement = RationaleProbe.Measure(model, split, prepared.GroupNames, request.ProbeOptions);
                 var label = Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
-                models.Add(new ModelRationale(label, folder, config.Method, config.Constraint, config.Lambda, config.LambdaAlign,
+                models.Add(new ModelRationale(label, folder, config.Method, config.Constraint, config.DescribeOptions(),
                     manifest.Seed, config.Dataset, ParityScore.Compare(measurement)));
             }
         }
