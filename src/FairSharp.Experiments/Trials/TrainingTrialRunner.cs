@@ -20,6 +20,9 @@ public sealed class TrainingTrialRunner : ITrialRunner
     /// <summary>Folder, inside the sweep folder, where stitch methods keep their shared ERM backbones.</summary>
     public const string BackboneFolder = "backbones";
 
+    /// <summary>Datasets kept across the trials of a persistent worker, or null to prepare each trial's data afresh.</summary>
+    public PreparedDataCache? DataCache { get; init; }
+
     /// <inheritdoc />
     public IMethodCatalog Catalog => new MethodCatalog(
         MethodRegistry.Methods.Where(d => !StitchTrial.IsStitchMethod(d.Name))
@@ -112,7 +115,19 @@ public sealed class TrainingTrialRunner : ITrialRunner
                 : new TrialOutcome(TrialStatus.Ok, stitch.Test, stitch.TestByGroup, stitch.ChosenEpoch, null) { Degenerate = stitch.Degenerate };
         }
 
-        var outcome = TrainingRun.Execute(ToRequest(spec), outputDirectory: null, SilentObserver.Instance);
+        var request = ToRequest(spec);
+        TrainOutcome outcome;
+        if (DataCache is { } cache)
+        {
+            request.Validate();
+            var data = cache.GetOrPrepare(request.ToDataRequest(), FairSharp.Data.DatasetLoader.Prepare);
+            outcome = TrainingRun.Execute(request, data, outputDirectory: null, SilentObserver.Instance);
+        }
+        else
+        {
+            outcome = TrainingRun.Execute(request, outputDirectory: null, SilentObserver.Instance);
+        }
+
         if (!outcome.Succeeded)
         {
             return TrialOutcome.Unfinished(TrialStatus.Diverged, outcome.Message ?? "training diverged (NaN or infinite loss)");
