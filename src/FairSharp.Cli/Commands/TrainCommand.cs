@@ -23,12 +23,9 @@ internal static class TrainCommand
     {
         var dataset = new Option<string>("--dataset") { Description = "Dataset: adult, compas, german, bank, credit, acs-income-ct, utkface.", Required = true };
         var sensitive = new Option<string>("--sensitive") { Description = "Sensitive attribute(s), comma-separated for intersectional groups (e.g. sex or sex,race).", Required = true };
-        var method = new Option<string>("--method") { Description = "Method: erm, gapreg, fairmixup, adversarial, hsic, prejudice-remover, fairer (default erm).", DefaultValueFactory = _ => "erm" };
+        var method = new Option<string>("--method") { Description = $"Method: {string.Join(", ", MethodRegistry.Names)} (default erm). Its options below apply to the methods named in their help.", DefaultValueFactory = _ => "erm" };
         var constraint = new Option<string>("--constraint") { Description = "Fairness constraint of the penalty: dp, eo or eopp (default dp).", DefaultValueFactory = _ => "dp" };
-        var lambda = new Option<double>("--lambda") { Description = "Weight of the fairness term, >= 0 (default 1.0; for fairer the GapReg weight lambda_fair).", DefaultValueFactory = _ => 1.0 };
-        var lambdaAlign = new Option<double>("--lambda-align") { Description = "FAIRER's alignment weight, >= 0 (default 0.01).", DefaultValueFactory = _ => 0.01 };
-        var numpySplit = new Option<bool>("--numpy-split") { Description = "fairmixup: split with numpy's np.random.seed(seed); np.random.permutation(n), i.e. aif360's split in the authors' code." };
-        var noAlignNorm = new Option<bool>("--no-align-norm-weights") { Description = "FAIRER: align conv and linear weights only, not the BatchNorm scales the authors' code also aligns." };
+        var methodOptions = new MethodCliOptions();
         var protocol = new Option<string>("--protocol") { Description = "Protocol preset: ffb (default), fairmixup (adult), tfs (utkface).", DefaultValueFactory = _ => "ffb" };
         var seed = new Option<int>("--seed") { Description = "The one seed of the run: split, initialisation, dropout, batches (default 0).", DefaultValueFactory = _ => 0 };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (under ffb: passes over the training split). Default: the protocol's." };
@@ -36,6 +33,7 @@ internal static class TrainCommand
         var batchSize = new Option<int?>("--batch-size") { Description = "Batch size (per stratum when stratified). Default: the protocol's; clamped to the data." };
         var lr = new Option<double?>("--lr") { Description = "Learning rate. Default: the protocol's." };
         var architecture = new Option<string?>("--arch") { Description = "Model: mlp, small-cnn, resnet18 (torchvision stem: 7x7 stride-2 conv + max-pool) or resnet18-cifar (3x3 stride-1 stem, ~16x the compute at 32x32). Default: the protocol's (tabular: mlp; images: resnet18)." };
+        var numpySplit = new Option<bool>("--numpy-split") { Description = "fairmixup: split with numpy's np.random.seed(seed); np.random.permutation(n), i.e. aif360's split in the authors' code." };
         var hidden = new Option<string?>("--hidden") { Description = "Hidden widths, comma-separated (e.g. 256,256). Default: the protocol's (ffb: 512,256,64)." };
         var dropout = new Option<double?>("--dropout") { Description = "Dropout probability in [0, 1). Default: the protocol's (ffb: 0.5)." };
         var evalEvery = new Option<int?>("--eval-every") { Description = "Steps between evaluations under a step-based protocol (ffb default 10)." };
@@ -46,11 +44,12 @@ internal static class TrainCommand
         var dataDir = CommonOptions.DataDir();
 
         var command = new Command("train", "Train one model with one method and write result.json, model.bin and manifest.json.");
-        foreach (var option in new Option[] { dataset, sensitive, method, constraint, lambda, lambdaAlign, noAlignNorm, numpySplit, protocol, seed, epochs, steps, batchSize, lr, architecture, hidden, dropout, evalEvery, selection, device, threads, output, dataDir })
+        foreach (var option in new Option[] { dataset, sensitive, method, constraint, protocol, numpySplit, seed, epochs, steps, batchSize, lr, architecture, hidden, dropout, evalEvery, selection, device, threads, output, dataDir })
         {
             command.Options.Add(option);
         }
 
+        methodOptions.AddTo(command);
         command.SetAction(parse =>
         {
             var request = new TrainRequest(
@@ -59,12 +58,10 @@ internal static class TrainCommand
                 parse.GetValue(method)!)
             {
                 Constraint = FairnessConstraints.Parse(parse.GetValue(constraint)!),
-                Lambda = parse.GetValue(lambda),
-                LambdaAlign = parse.GetValue(lambdaAlign),
-                AlignNormWeights = !parse.GetValue(noAlignNorm),
-                NumpySplit = parse.GetValue(numpySplit),
+                Options = methodOptions.Read(parse, parse.GetValue(method)!),
                 Protocol = parse.GetValue(protocol)!,
                 Seed = parse.GetValue(seed),
+                NumpySplit = parse.GetValue(numpySplit),
                 Epochs = parse.GetValue(epochs),
                 Steps = parse.GetValue(steps),
                 BatchSize = parse.GetValue(batchSize),
@@ -79,7 +76,7 @@ internal static class TrainCommand
                 DataDirectory = parse.GetValue(dataDir),
             };
             var outDir = parse.GetValue(output)!;
-            var outcome = Run(console, request, outDir);
+            var outcome = methodOptions.ToFlags(() => Run(console, request, outDir));
             Print(console, outcome, outDir);
             if (!outcome.Succeeded)
             {
@@ -138,7 +135,7 @@ internal static class TrainCommand
     {
         var c = outcome.Config;
         console.Ansi.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{c.Method} ({c.Constraint}, lambda {c.Lambda}) on {c.Dataset} [{string.Join(",", c.Sensitive)}], protocol {c.Protocol}, seed {c.Seed}: {outcome.Status}, {outcome.Steps} steps"));
+            $"{c.Method} ({c.Constraint}{(c.MethodOptions.Count == 0 ? "" : ", " + c.DescribeOptions())}) on {c.Dataset} [{string.Join(",", c.Sensitive)}], protocol {c.Protocol}, seed {c.Seed}: {outcome.Status}, {outcome.Steps} steps"));
         if (outcome.Succeeded)
         {
             console.Ansi.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FairSharp.Data;
 using FairSharp.Metrics;
 using FairSharp.Training;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Objectives;
 using FairSharp.Training.Runs;
 using static TorchSharp.torch;
@@ -28,7 +29,7 @@ internal static class EndToEndExport
                 {
                     Protocol = ProtocolNames.FairMixup,
                     Constraint = FairnessConstraint.EqualizedOdds,
-                    Lambda = lambda,
+                    Options = method == "gapreg" ? new GapRegOptions(lambda) : null,
                     Seed = seed,
                     Threads = 1,
                 };

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FairSharp.Data;
 using FairSharp.Training;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
 using TorchSharp;
@@ -48,9 +49,14 @@ internal static class StepsExport
     private static void Export(string dir, Config config, PreparedDataset data)
     {
         const int seed = 7;
-        using ITrainingObjective objective = config.Method == "fairer"
-            ? new FairerObjective(config.Constraint, config.Lambda, config.LambdaAlign, 2, passes: FairerPasses.Authors)
-            : MethodRegistry.Create(config.Method, new ObjectiveSettings(config.Constraint, config.Lambda, 0.01, 2));
+        MethodOptions options = config.Method switch
+        {
+            "fairer" => new FairerOptions(config.Lambda, config.LambdaAlign, Passes: FairerPasses.Authors),
+            "gapreg" => new GapRegOptions(config.Lambda),
+            "fairmixup" => new FairMixupOptions(config.Lambda),
+            _ => new ErmOptions(),
+        };
+        using var objective = MethodRegistry.Create(config.Method, options, new MethodContext(config.Constraint, 2));
         manual_seed(seed);
         using var model = new ModelSpec(ModelSpec.MlpName, [data.Train.RowSize], [200, 200]).Build();
         WriteState(dir, "init", model);
