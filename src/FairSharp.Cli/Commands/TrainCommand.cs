@@ -21,7 +21,8 @@ internal static class TrainCommand
 
     public static Command Create(CliConsole console)
     {
-        var dataset = new Option<string>("--dataset") { Description = "Dataset: adult, compas, german, bank, credit, acs-income-ct, utkface.", Required = true };
+        var dataset = new Option<string?>("--dataset") { Description = "Dataset: adult, compas, german, bank, credit, acs-income-ct, utkface (or --data FILE.csv)." };
+        var csv = new DataSourceOptions();
         var sensitive = new Option<string>("--sensitive") { Description = "Sensitive attribute(s), comma-separated for intersectional groups (e.g. sex or sex,race).", Required = true };
         var method = new Option<string>("--method") { Description = "Method: erm, gapreg, fairmixup, adversarial, hsic, prejudice-remover, fairer (default erm).", DefaultValueFactory = _ => "erm" };
         var constraint = new Option<string>("--constraint") { Description = "Fairness constraint of the penalty: dp, eo or eopp (default dp).", DefaultValueFactory = _ => "dp" };
@@ -49,13 +50,21 @@ internal static class TrainCommand
             command.Options.Add(option);
         }
 
+        csv.AddTo(command);
+
         command.SetAction(parse =>
         {
-            var request = new TrainRequest(
-                parse.GetValue(dataset)!,
-                parse.GetValue(sensitive)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-                parse.GetValue(method)!)
+            var sensitiveNames = parse.GetValue(sensitive)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var csvOptions = csv.Read(parse, sensitiveNames, parse.GetValue(seed));
+            var datasetName = parse.GetValue(dataset);
+            if ((datasetName is null) == (csvOptions is null))
             {
+                throw new InvalidInputException(DataSourceOptions.DatasetOrData);
+            }
+
+            var request = new TrainRequest(datasetName ?? DataSourceOptions.Label(csvOptions!), sensitiveNames, parse.GetValue(method)!)
+            {
+                Csv = csvOptions,
                 Constraint = FairnessConstraints.Parse(parse.GetValue(constraint)!),
                 Lambda = parse.GetValue(lambda),
                 LambdaAlign = parse.GetValue(lambdaAlign),
