@@ -30,11 +30,13 @@ internal static class SweepCommand
         var protocol = new Option<string?>("--protocol") { Description = "Protocol preset (default: each method's own)." };
         var stitchLayers = new Option<string?>("--stitch-layers") { Description = "Stitch layers tried by tfs/fdr, comma-separated (default: penultimate)." };
         var stitchInits = new Option<string?>("--stitch-inits") { Description = "Stitch initialisations tried by tfs/fdr: random, identity, lstsq (default: the method's)." };
+        var retryFailed = new Option<bool>("--retry-failed") { Description = "Run again the trials recorded as failed or diverged (the report keeps their earlier attempts)." };
+        var freshWorkers = new Option<bool>("--fresh-workers") { Description = "Start a new worker process for every trial instead of reusing workers (slower; same results)." };
         var dataDir = CommonOptions.DataDir();
         var analysis = new AnalysisCliOptions();
 
         var command = new Command("sweep", "Run methods × λ × seeds in parallel workers (resumable), then write summary.csv, report.md and pareto.png/svg.");
-        foreach (var option in new Option[] { dataset, sensitive, methods, constraint, lambdas, seeds, seed, jobs, shard, output, epochs, protocol, stitchLayers, stitchInits, dataDir })
+        foreach (var option in new Option[] { dataset, sensitive, methods, constraint, lambdas, seeds, seed, jobs, shard, output, epochs, protocol, stitchLayers, stitchInits, retryFailed, freshWorkers, dataDir })
         {
             command.Options.Add(option);
         }
@@ -69,7 +71,11 @@ internal static class SweepCommand
             var folder = parse.GetValue(output)!;
             var data = parse.GetValue(dataDir);
             runner.CheckData(options, data);
-            var sweepRunner = new SweepRunner(new ProcessTrialWorker(WorkerLocator.Current()));
+            using var pool = parse.GetValue(freshWorkers) ? null : new PersistentTrialWorker(WorkerLocator.Current());
+            var sweepRunner = new SweepRunner(pool ?? (ITrialWorker)new ProcessTrialWorker(WorkerLocator.Current()))
+            {
+                RetryFailed = parse.GetValue(retryFailed),
+            };
             SweepRunResult result;
             try
             {
@@ -87,7 +93,7 @@ internal static class SweepCommand
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"sweep: {result.Ran} trials run ({result.Failed} failed or diverged), {result.Skipped} already done, slice {slice} of {result.Planned} planned, {result.Elapsed.TotalSeconds:0} s"));
             var content = SweepFolders.Read([folder]);
-            var files = ReportWriter.Write(folder, content.Plan, content.Records, analysisOptions);
+            var files = ReportWriter.Write(folder, content.Plan, content.Records, analysisOptions, content.Superseded);
             SweepOutput.Print(console, files);
             if (slice != ShardSpec.All)
             {
@@ -113,7 +119,11 @@ internal static class SweepCommand
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Finished;
                     task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                        $"{p.Finished}/{p.Total} done · {p.Running} running · {p.Failed} failed"));
+                        $"{p.Finished}/{p.Total} done · {p.Running} running · {p.Failed} failed{LineProgress.Means(p)}"));
+                    if (p.Note is { } note)
+                    {
+                        console.Ansi.MarkupLine(Markup.Escape(note));
+                    }
                 });
                 result = await runner.RunAsync(plan, slice, folder, jobs, data, progress, cancellationToken);
             });

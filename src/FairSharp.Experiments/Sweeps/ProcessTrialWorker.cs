@@ -7,7 +7,9 @@ namespace FairSharp.Experiments.Sweeps;
 /// Runs each trial in its own worker process: writes the spec file, starts <c>COMMAND trial --spec FILE</c>, and reads
 /// the record from the last line of the worker's standard output. The worker's standard input stays open and is never
 /// written: when the sweep process dies, the pipe closes and the worker stops too (no orphan keeps computing).
-/// A worker that crashes or prints no record gives a failed record with the last line of its standard error.
+/// A worker that crashes or prints no record throws <see cref="WorkerLostException"/> with the last line of its
+/// standard error (the sweep runs the trial again). <see cref="PersistentTrialWorker"/> is the faster default; this
+/// one isolates every trial in a fresh process (<c>fairsharp sweep --fresh-workers</c>).
 /// </summary>
 public sealed class ProcessTrialWorker : ITrialWorker
 {
@@ -27,7 +29,6 @@ public sealed class ProcessTrialWorker : ITrialWorker
     public async Task<TrialRecord> RunAsync(TrialSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var clock = Stopwatch.StartNew();
         var specPath = Path.Combine(Path.GetDirectoryName(spec.WorkDirectory)!, spec.Config.Id + ".spec.json");
         AtomicFile.WriteAllText(specPath, System.Text.Json.JsonSerializer.Serialize(spec, SweepJson.Canonical));
         try
@@ -77,9 +78,7 @@ public sealed class ProcessTrialWorker : ITrialWorker
 
             var reason = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
                          ?? "no output";
-            return TrialRecord.From(spec.Config,
-                TrialOutcome.Unfinished(TrialStatus.Failed, string.Create(CultureInfo.InvariantCulture, $"worker exited with code {process.ExitCode} without a result: {reason}")),
-                new TrialTimings(0, Math.Round(clock.Elapsed.TotalSeconds, 3)));
+            throw new WorkerLostException(string.Create(CultureInfo.InvariantCulture, $"worker exited with code {process.ExitCode} without a result: {reason}"));
         }
         finally
         {

@@ -3,8 +3,8 @@ namespace FairSharp.Experiments.Sweeps;
 /// <summary>Reads one or more sweep output folders of the same plan (shards) as one set of trials.</summary>
 public static class SweepFolders
 {
-    /// <summary>The plan and the records of <paramref name="directories"/>: one record per trial id (the first met,
-    /// folders in the order given). Throws <see cref="InvalidInputException"/> when a folder is not a sweep folder or
+    /// <summary>The plan and the records of <paramref name="directories"/>: one current record per trial id (the first
+    /// ok record met, folders in the order given; a retry replaces a failed attempt, which is kept as history). Throws <see cref="InvalidInputException"/> when a folder is not a sweep folder or
     /// the folders hold different plans.</summary>
     public static SweepFolderContent Read(IReadOnlyList<string> directories)
     {
@@ -16,8 +16,7 @@ public static class SweepFolders
 
         PlanDocument? plan = null;
         string? planFolder = null;
-        var records = new List<TrialRecord>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var history = new TrialHistory();
         int ignored = 0, duplicates = 0;
         foreach (var directory in directories)
         {
@@ -47,20 +46,10 @@ public static class SweepFolders
             var content = store.Read();
             ignored += content.IgnoredLines;
             duplicates += content.DuplicateLines;
-            foreach (var record in content.Records)
-            {
-                if (ids.Add(record.Id))
-                {
-                    records.Add(record);
-                }
-                else
-                {
-                    duplicates++;
-                }
-            }
+            history.AddFolder(content);
         }
 
-        return new SweepFolderContent(plan!, records, ignored, duplicates);
+        return new SweepFolderContent(plan!, history.Current, ignored, duplicates + history.Duplicates) { Superseded = history.Superseded };
     }
 
     /// <summary>Writes <paramref name="content"/> as a complete sweep folder (plan.json and trials.jsonl, each
@@ -71,7 +60,9 @@ public static class SweepFolders
         ArgumentNullException.ThrowIfNull(content);
         Directory.CreateDirectory(directory);
         var order = content.Plan.Trials.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var lines = content.Records.OrderBy(r => order.GetValueOrDefault(r.Id, int.MaxValue)).Select(r => TrialStore.Serialize(r) + "\n");
+        // Earlier attempts first, so that reading the merged file folds them into the same history.
+        var lines = content.Superseded.Concat(content.Records.OrderBy(r => order.GetValueOrDefault(r.Id, int.MaxValue)))
+            .Select(r => TrialStore.Serialize(r) + "\n");
         AtomicFile.WriteAllText(Path.Combine(directory, TrialStore.FileName), string.Concat(lines));
         AtomicFile.WriteAllText(Path.Combine(directory, PlanFile.FileName),
             System.Text.Json.JsonSerializer.Serialize(content.Plan, SweepJson.Indented) + "\n");

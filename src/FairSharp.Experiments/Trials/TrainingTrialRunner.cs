@@ -21,6 +21,9 @@ public sealed class TrainingTrialRunner : ITrialRunner
     /// <summary>Registered methods that have no fairness weight: swept once per seed.</summary>
     public static IReadOnlySet<string> MethodsWithoutLambda { get; } = new HashSet<string>(StringComparer.Ordinal) { "erm" };
 
+    /// <summary>Datasets kept across the trials of a persistent worker, or null to prepare each trial's data afresh.</summary>
+    public PreparedDataCache? DataCache { get; init; }
+
     /// <inheritdoc />
     public IMethodCatalog Catalog => new MethodCatalog(
         MethodRegistry.Names.Where(n => !StitchTrial.IsStitchMethod(n))
@@ -105,7 +108,19 @@ public sealed class TrainingTrialRunner : ITrialRunner
                 : new TrialOutcome(TrialStatus.Ok, stitch.Test, stitch.TestByGroup, stitch.ChosenEpoch, null) { Degenerate = stitch.Degenerate };
         }
 
-        var outcome = TrainingRun.Execute(ToRequest(spec), outputDirectory: null, SilentObserver.Instance);
+        var request = ToRequest(spec);
+        TrainOutcome outcome;
+        if (DataCache is { } cache)
+        {
+            request.Validate();
+            var data = cache.GetOrPrepare(request.ToDataRequest(), FairSharp.Data.DatasetLoader.Prepare);
+            outcome = TrainingRun.Execute(request, data, outputDirectory: null, SilentObserver.Instance);
+        }
+        else
+        {
+            outcome = TrainingRun.Execute(request, outputDirectory: null, SilentObserver.Instance);
+        }
+
         if (!outcome.Succeeded)
         {
             return TrialOutcome.Unfinished(TrialStatus.Diverged, outcome.Message ?? "training diverged (NaN or infinite loss)");
