@@ -3,6 +3,7 @@ using System.Globalization;
 using FairSharp.Cli.Training;
 using FairSharp.Metrics;
 using FairSharp.Training;
+using FairSharp.Training.Checkpoints;
 using FairSharp.Training.Objectives;
 using FairSharp.Training.Runs;
 using Spectre.Console;
@@ -159,6 +160,7 @@ internal static class TrainCommand
             }
         }
 
-        console.Ansi.WriteLine($"wrote {Path.Combine(outDir, TrainingRun.ResultFile)}" + (outcome.Succeeded ? ", model.bin, manifest.json" : string.Empty));
+        console.Ansi.WriteLine($"wrote {Path.Combine(outDir, TrainingRun.ResultFile)}" + (outcome.Succeeded ? ", model.bin, manifest.json" : string.Empty)
+            + (outcome.Succeeded && File.Exists(Path.Combine(outDir, ModelCheckpoint.PreprocessingFile)) ? ", " + ModelCheckpoint.PreprocessingFile : string.Empty));
     }
 }

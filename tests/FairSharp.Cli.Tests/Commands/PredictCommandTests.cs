@@ -115,6 +115,33 @@ public sealed class PredictCommandTests : IDisposable
         File.ReadAllLines(scores).Length.ShouldBe(3);
     }
 
+    [Fact]
+    public void Rationale_stitch_and_export_open_a_csv_model_and_read_its_data_again()
+    {
+        var (model, _) = Train();
+        var rationale = CliRunner.Run("rationale", "--model", model, "--threads", "1");
+        rationale.Exit.ShouldBe(ExitCodes.Success, rationale.Err);
+        rationale.Out.ShouldNotBeNullOrWhiteSpace();
+
+        var stitched = Path.Combine(root, "stitched");
+        var stitch = CliRunner.Run("stitch", "--backbone", model, "--epochs", "2", "--threads", "1", "--no-cache", "--out", stitched);
+        stitch.Exit.ShouldBe(ExitCodes.Success, stitch.Err);
+        File.Exists(Path.Combine(stitched, "result.json")).ShouldBeTrue();
+
+        var moved = Path.Combine(root, "moved-train.csv");
+        File.Move(Path.Combine(root, "train.csv"), moved);
+        var lost = CliRunner.Run("rationale", "--model", model, "--threads", "1");
+        lost.Exit.ShouldBe(ExitCodes.BadInput);
+        lost.Err.ShouldBe($"fairsharp: {Path.Combine(root, "train.csv")}: file not found" + Environment.NewLine);
+
+        var onnx = Path.Combine(root, "model.onnx");
+        var export = CliRunner.Run("export", "--model", model, "--format", "onnx", "--out", onnx);
+        export.Exit.ShouldBe(ExitCodes.Success, export.Err);
+        export.Out.ShouldStartWith($"wrote {onnx}: inputs numeric, job; output probability");
+        CliRunner.Run("export", "--model", model, "--format", "pmml", "--out", onnx).Err
+            .ShouldBe("fairsharp: unknown export format 'pmml' (expected onnx)" + Environment.NewLine);
+    }
+
     public static TheoryData<string, string[], string> BadData => new()
     {
         { "approved", ["--sensitive", "race"], "fairsharp: {0}: column 'race' not found in the header" },
