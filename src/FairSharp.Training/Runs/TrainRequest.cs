@@ -39,6 +39,13 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// (<see cref="DataRequest.NumpySplit"/>; CLI <c>--numpy-split</c>).</summary>
     public bool NumpySplit { get; init; }
 
+    /// <summary>Sampler for every method of a comparison (<see cref="SamplerRule.ForComparison"/>); null (default) = the
+    /// protocol's, unless the method needs stratified batches (<see cref="SamplerRule.ForRun"/>).</summary>
+    public SamplingKind? Sampling { get; init; }
+
+    /// <summary>Why <see cref="Sampling"/> was chosen (recorded in result.json); null when it is not set.</summary>
+    public string? SamplingReason { get; init; }
+
     /// <summary>The one seed of the run: split, initialisation, dropout, batches, the objective's draws. Default 0.</summary>
     public int Seed { get; init; }
 
