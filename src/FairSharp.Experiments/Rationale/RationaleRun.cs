@@ -47,7 +47,7 @@ public static class RationaleRun
                 _ => prepared.Test,
             };
             var measurement = RationaleProbe.Measure(trained.Network, split, prepared.GroupNames, request.ProbeOptions);
-            models.Add(new ModelRationale(trained.Label, folder, config.Method, config.Constraint, config.Lambda, config.LambdaAlign,
+            models.Add(new ModelRationale(trained.Label, folder, config.Method, config.Constraint, config.DescribeOptions(),
                 trained.Manifest.Seed, config.Dataset, ParityScore.Compare(measurement)));
         }
 
