@@ -3,6 +3,7 @@ using System.Globalization;
 using FairSharp.Cli.Training;
 using FairSharp.Metrics;
 using FairSharp.Training;
+using FairSharp.Training.Checkpoints;
 using FairSharp.Training.Objectives;
 using FairSharp.Training.Runs;
 using Spectre.Console;
@@ -21,7 +22,8 @@ internal static class TrainCommand
 
     public static Command Create(CliConsole console)
     {
-        var dataset = new Option<string>("--dataset") { Description = "Dataset: adult, compas, german, bank, credit, acs-income-ct, utkface.", Required = true };
+        var dataset = new Option<string?>("--dataset") { Description = "Dataset: adult, compas, german, bank, credit, acs-income-ct, utkface (or --data FILE.csv)." };
+        var csv = new DataSourceOptions();
         var sensitive = new Option<string>("--sensitive") { Description = "Sensitive attribute(s), comma-separated for intersectional groups (e.g. sex or sex,race).", Required = true };
         var method = new Option<string>("--method") { Description = $"Method: {string.Join(", ", MethodRegistry.Names)} (default erm). Its options below apply to the methods named in their help.", DefaultValueFactory = _ => "erm" };
         var constraint = new Option<string>("--constraint") { Description = "Fairness constraint of the penalty: dp, eo or eopp (default dp).", DefaultValueFactory = _ => "dp" };
@@ -49,14 +51,21 @@ internal static class TrainCommand
             command.Options.Add(option);
         }
 
+        csv.AddTo(command);
         methodOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var request = new TrainRequest(
-                parse.GetValue(dataset)!,
-                parse.GetValue(sensitive)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-                parse.GetValue(method)!)
+            var sensitiveNames = parse.GetValue(sensitive)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var csvOptions = csv.Read(parse, sensitiveNames, parse.GetValue(seed));
+            var datasetName = parse.GetValue(dataset);
+            if ((datasetName is null) == (csvOptions is null))
             {
+                throw new InvalidInputException(DataSourceOptions.DatasetOrData);
+            }
+
+            var request = new TrainRequest(datasetName ?? DataSourceOptions.Label(csvOptions!), sensitiveNames, parse.GetValue(method)!)
+            {
+                Csv = csvOptions,
                 Constraint = FairnessConstraints.Parse(parse.GetValue(constraint)!),
                 Options = methodOptions.Read(parse, parse.GetValue(method)!),
                 Protocol = parse.GetValue(protocol)!,
@@ -153,6 +162,7 @@ internal static class TrainCommand
             }
         }
 
-        console.Ansi.WriteLine($"wrote {Path.Combine(outDir, TrainingRun.ResultFile)}" + (outcome.Succeeded ? ", model.bin, manifest.json" : string.Empty));
+        console.Ansi.WriteLine($"wrote {Path.Combine(outDir, TrainingRun.ResultFile)}" + (outcome.Succeeded ? ", model.bin, manifest.json" : string.Empty)
+            + (outcome.Succeeded && File.Exists(Path.Combine(outDir, ModelCheckpoint.PreprocessingFile)) ? ", " + ModelCheckpoint.PreprocessingFile : string.Empty));
     }
 }

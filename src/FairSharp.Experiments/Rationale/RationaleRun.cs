@@ -35,7 +35,7 @@ public static class RationaleRun
             var key = string.Join("|", config.Dataset, string.Join(",", config.Sensitive), config.Protocol, trained.Manifest.Data.SplitSeed);
             if (!data.TryGetValue(key, out var prepared))
             {
-                prepared = DatasetLoader.Prepare(trained.DataRequest(request.DataDirectory));
+                prepared = DatasetLoader.Prepare(trained.DataRequest(request.DataDirectory, dataFile: request.DataFile));
                 data[key] = prepared;
             }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FairSharp.Data;
+using FairSharp.Data.Csv;
 using FairSharp.Training.Methods;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
@@ -84,6 +85,9 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// <summary>Torch threads; null = all cores.</summary>
     public int? Threads { get; init; }
 
+    /// <summary>A user's CSV in place of the catalogue dataset (<c>--data</c>); <see cref="Dataset"/> is then its label.</summary>
+    public CsvDataOptions? Csv { get; init; }
+
     /// <summary>Folder of the bundled datasets; null = located from the current directory.</summary>
     public string? DataDirectory { get; init; }
 
@@ -133,6 +137,7 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     {
         DataDirectory = DataDirectory,
         UtkFaceDirectory = UtkFaceDirectory,
+        Csv = Csv,
     };
 
     private static void Positive(string name, int? value)

@@ -62,6 +62,11 @@ public static class TrainingRun
                 JsonFiles.Write(Path.Combine(temp, ResultFile), outcome);
                 if (outcome.Succeeded)
                 {
+                    if (data.Preprocessing is not null)
+                    {
+                        JsonFiles.Write(Path.Combine(temp, ModelCheckpoint.PreprocessingFile), data.Preprocessing);
+                    }
+
                     var manifest = new ModelManifest(ModelManifest.CurrentFormat, plan.Model, outcome.Config, request.Seed, outcome.Data,
                         outcome.ChosenEpoch, model.WeightLayers.Select(l => l.Name).ToArray(), model.StitchPoints, outcome.Test,
                         PackageVersions.Current(), outcome.Definitions);
