@@ -45,6 +45,7 @@ public static class TrainingProtocols
             BatchSize = request.BatchSize ?? trainer.BatchSize,
             EvaluateEvery = request.EvaluateEvery ?? trainer.EvaluateEvery,
             TestCurve = request.TestCurve,
+            Sampling = request.Sampling ?? trainer.Sampling,
         };
         model = WithArchitecture(model, request.Architecture, data);
         model = model with { Hidden = request.Hidden ?? model.Hidden, Dropout = request.Dropout ?? model.Dropout };
