@@ -28,10 +28,13 @@ for f in artifacts/*"$version"*; do
   printf '  %-60s %12d bytes\n' "$(basename "$f")" "$(stat -c %s "$f")"
 done
 # FairSharp.Metrics is plain C#: its package must depend on nothing, TorchSharp least of all.
-if unzip -p "artifacts/FairSharp.Metrics.$version.nupkg" FairSharp.Metrics.nuspec | grep -q '<dependency '; then
+# Listings are read whole first: `unzip | grep -q` under pipefail fails at random when grep stops reading early (SIGPIPE).
+nuspec=$(unzip -p "artifacts/FairSharp.Metrics.$version.nupkg" FairSharp.Metrics.nuspec)
+if grep -q '<dependency ' <<<"$nuspec"; then
   echo "FairSharp.Metrics has package dependencies; it must have none" >&2; exit 1
 fi
-unzip -l "artifacts/FairSharp.Data.$version.nupkg" | grep -q 'buildTransitive/FairSharp.Data.targets' \
+listing=$(unzip -l "artifacts/FairSharp.Data.$version.nupkg")
+grep -q 'buildTransitive/FairSharp.Data.targets' <<<"$listing" \
   || { echo "FairSharp.Data carries no buildTransitive native fix" >&2; exit 1; }
 
 echo "== tool: install into a temporary tool path"
@@ -46,7 +49,7 @@ t=$(secs)
 "$fs" datasets | tee "$work/datasets.txt"
 echo "first run of datasets: $(elapsed "$t")"
 # Spectre wraps the line at the console width: compare with the line breaks removed.
-tr -d '\n' < "$work/datasets.txt" | grep -q "$work/tools/.store/fairsharp/" \
+tr -d '\n' < "$work/datasets.txt" | grep -c "$work/tools/.store/fairsharp/" >/dev/null \
   || { echo "datasets did not use the data shipped inside the tool" >&2; exit 1; }
 
 t=$(secs)

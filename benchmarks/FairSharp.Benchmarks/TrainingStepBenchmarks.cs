@@ -201,7 +201,10 @@ public class TrainingStepBenchmarks
     private static double RunPyTorch(string method)
     {
         var script = Path.Combine(FairSharp.Data.Catalogue.DataDirectory.Locate(), "..", "benchmarks", "reference", "training_steps_pytorch.py");
-        var info = new ProcessStartInfo("python3")
+        // The same interpreter rule as the FAIRER benchmark (TorchReferenceProcess): python3 from PATH may be one without
+        // Debian's torch, and a silent NaN column reads like a result.
+        var python = Environment.GetEnvironmentVariable("FAIRSHARP_PYTHON") ?? "/usr/bin/python3";
+        var info = new ProcessStartInfo(python)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -220,8 +223,7 @@ public class TrainingStepBenchmarks
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            Console.WriteLine($"// PyTorch reference failed: {error}");
-            return double.NaN;
+            throw new InvalidOperationException($"the PyTorch reference ({python} {Path.GetFileName(script)}) exited with code {process.ExitCode}: {error.Trim()}");
         }
 
         Console.WriteLine("// PyTorch reference: " + output.Trim());

@@ -7,7 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 threads=${1:-1}
-if ! python3 -c "import torch, numpy" 2>/dev/null || [ ! -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ]; then
+# The PyTorch column runs FAIRSHARP_PYTHON (default Debian's /usr/bin/python3, whose python3-torch is the reference),
+# never whatever python3 comes first on PATH.
+export FAIRSHARP_PYTHON=${FAIRSHARP_PYTHON:-/usr/bin/python3}
+if ! "$FAIRSHARP_PYTHON" -c "import torch, numpy" 2>/dev/null || [ ! -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get install -y python3-torch python3-numpy libopenblas0-pthread
   else
@@ -15,5 +18,6 @@ if ! python3 -c "import torch, numpy" 2>/dev/null || [ ! -e /usr/lib/x86_64-linu
     exit 1
   fi
 fi
+"$FAIRSHARP_PYTHON" -c "import torch, numpy" || { echo "$FAIRSHARP_PYTHON cannot import torch and numpy (set FAIRSHARP_PYTHON)" >&2; exit 1; }
 export FAIRSHARP_BENCH_THREADS=$threads
 dotnet run -c Release --project benchmarks/FairSharp.Benchmarks -- --filter '*TrainingStepBenchmarks*' --join

@@ -53,7 +53,7 @@ runuser -u munge -- /usr/sbin/munged --socket="$work/munge/munge.sock" --pid-fil
   --log-file="$work/munge/munged.log" --seed-file="$work/munge/munged.seed"
 for _ in $(seq 50); do [ -s "$work/munge/munged.pid" ] && break; sleep 0.1; done
 started_pids+=("$(cat "$work/munge/munged.pid")")
-munge --socket="$work/munge/munge.sock" -n | unmunge --socket="$work/munge/munge.sock" | grep -q 'STATUS: *Success' \
+munge --socket="$work/munge/munge.sock" -n | unmunge --socket="$work/munge/munge.sock" | grep -c 'STATUS: *Success' >/dev/null \
   || fail "munged does not answer on $work/munge/munge.sock"
 
 host=$(hostname -s)
@@ -89,8 +89,8 @@ started_pids+=("$(cat "$work/slurmctld.pid")")
 slurmd -f "$SLURM_CONF"
 for _ in $(seq 100); do [ -s "$work/slurmd.pid" ] && break; sleep 0.1; done
 started_pids+=("$(cat "$work/slurmd.pid")")
-for _ in $(seq 300); do sinfo -h -o %T 2>/dev/null | grep -q idle && break; sleep 0.1; done
-sinfo -h -o %T | grep -q idle || fail "the node never became idle: $(sinfo 2>&1)"
+for _ in $(seq 300); do sinfo -h -o %T 2>/dev/null | grep -c idle >/dev/null && break; sleep 0.1; done
+sinfo -h -o %T | grep -c idle >/dev/null || fail "the node never became idle: $(sinfo 2>&1)"
 say "cluster up: $(sinfo -h -o '%P %D %T %c')"
 
 export PATH="$(dirname "$fairsharp"):$PATH"

@@ -183,6 +183,7 @@ public sealed class Trainer
     {
         private readonly TrainerOptions options = owner.options;
         private readonly ITrainingObserver observer = owner.observer;
+        private static readonly IReadOnlyDictionary<string, double> NotEvaluated = new SortedDictionary<string, double>(StringComparer.Ordinal);
         private readonly List<EpochRecord> records = [];
         private readonly List<double> validationLosses = [];
         private Dictionary<string, Tensor>? snapshot;
@@ -221,7 +222,7 @@ public sealed class Trainer
                     }
 
                     var (valOk, val, valMetrics) = Evaluate(validation, data.Validation);
-                    var (testOk, tst, testMetrics) = Evaluate(test, data.Test);
+                    var (testOk, tst, testMetrics) = options.TestCurve ? Evaluate(test, data.Test) : (true, null, NotEvaluated);
                     if (!valOk || !testOk)
                     {
                         status = TrainingStatus.Diverged;
@@ -234,7 +235,7 @@ public sealed class Trainer
                     validationLosses.Add(valMetrics["loss"]);
                     if (options.Selection.Choose(records) == records.Count - 1)
                     {
-                        Snapshot(val!, tst!);
+                        Snapshot(val!, tst);
                     }
 
                     observer.OnEvaluated(record);
@@ -264,6 +265,24 @@ public sealed class Trainer
                 else if (chosen != records.Count - 1 && snapshot is not null)
                 {
                     model.load_state_dict(snapshot);
+                }
+
+                if (chosen >= 0 && chosenTest is null)
+                {
+                    // Without the test curve, the test split is evaluated here, once, on the chosen weights.
+                    var (testOk, tst, testMetrics) = Evaluate(test, data.Test);
+                    if (testOk)
+                    {
+                        chosenTest = tst;
+                        records[chosen] = records[chosen] with { Test = testMetrics };
+                    }
+                    else
+                    {
+                        status = TrainingStatus.Diverged;
+                        message = string.Format(CultureInfo.InvariantCulture, DivergedScores, records[chosen].Step, data.Test.Name);
+                        chosen = -1;
+                        chosenValidation = null;
+                    }
                 }
 
                 observer.OnFinished(status);
@@ -360,7 +379,7 @@ public sealed class Trainer
 
         private double LearningRate() => optimizer.ParamGroups.First().LearningRate;
 
-        private void Snapshot(ModelEvaluation validationEvaluation, ModelEvaluation testEvaluation)
+        private void Snapshot(ModelEvaluation validationEvaluation, ModelEvaluation? testEvaluation)
         {
             DisposeSnapshot();
             chosen = records.Count - 1;
@@ -382,9 +401,8 @@ public sealed class Trainer
             var last = records.Count - 1;
             chosen = last;
             var (_, val, _) = Evaluate(validation, data.Validation);
-            var (_, tst, _) = Evaluate(test, data.Test);
             chosenValidation = val;
-            chosenTest = tst;
+            chosenTest = null;
         }
 
         private void DisposeSnapshot()

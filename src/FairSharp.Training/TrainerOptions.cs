@@ -69,6 +69,11 @@ public sealed record TrainerOptions
     /// <summary>Model selection from validation metrics (default: last epoch).</summary>
     public SelectionRule Selection { get; init; } = new LastEpoch();
 
+    /// <summary>Evaluate the test split at every evaluation period too (the per-epoch test curve, for plots). Default
+    /// false: model selection reads validation metrics only, so the test split is evaluated once, on the chosen
+    /// epoch's weights; chosen epochs and test metrics are the same either way, and evaluation costs half.</summary>
+    public bool TestCurve { get; init; }
+
     /// <summary>Threshold and comparison of every thresholded metric (default score ≥ 0.5).</summary>
     public EvaluationOptions Evaluation { get; init; } = EvaluationOptions.Default;
 
