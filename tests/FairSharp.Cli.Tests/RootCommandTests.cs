@@ -76,7 +76,7 @@ public sealed class RootCommandTests
         { "train --dataset ", DatasetCatalogue.Names.ToArray() },
         { "train --constraint ", ["dp", "eo", "eopp"] },
         { "train --protocol ", ["ffb", "fairmixup", "tfs"] },
-        { "train --arch ", ["mlp", "small-cnn", "resnet18"] },
+        { "train --arch ", ["mlp", "small-cnn", "resnet18", "resnet18-cifar"] },
         { "audit --format ", ["json", "md", "csv"] },
         { "stitch --method ", StitchMethods.Names.ToArray() },
         { "stitch --constraint ", ["eo", "ae", "mmf"] },

@@ -59,7 +59,7 @@ public sealed class TrainCommandTests : IDisposable
         { ["--protocol", "nope"], "fairsharp: --protocol: unknown value 'nope'; did you mean 'ffb'? (one of: ffb, fairmixup, tfs)" },
         { ["--sensitive", "height"], "fairsharp: unknown sensitive attribute 'height' for dataset 'german' (known: sex, age)" },
         { ["--dataset", "mnist"], "fairsharp: --dataset: unknown value 'mnist'; did you mean 'adult'? (one of: adult, compas, german, bank, credit, acs-income-ct, utkface)" },
-        { ["--arch", "vgg"], "fairsharp: --arch: unknown value 'vgg'; did you mean 'mlp'? (one of: mlp, small-cnn, resnet18)" },
+        { ["--arch", "vgg"], "fairsharp: --arch: unknown value 'vgg'; did you mean 'mlp'? (one of: mlp, small-cnn, resnet18, resnet18-cifar)" },
         { ["--arch", "small-cnn"], "fairsharp: model 'small-cnn' cannot take inputs of shape [" },
     };
 
