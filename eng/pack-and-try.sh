@@ -4,7 +4,8 @@
 #   2. installs the tool into a temporary tool path and runs `datasets`, a short `train --dataset german` and
 #      `audit` from an empty temporary folder;
 #   3. builds examples/ against the packed packages (no project references), checks that FairSharp.Data's
-#      buildTransitive targets patched its libLibTorchSharp.so, and runs it from an empty folder.
+#      buildTransitive targets patched its libLibTorchSharp.so and turned the background GC off, and runs it from an
+#      empty folder.
 # Usage: eng/pack-and-try.sh [--no-build]   (.ci/run passes --no-build after its Release build)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,13 +29,13 @@ for f in artifacts/*"$version"*; do
   printf '  %-60s %12d bytes\n' "$(basename "$f")" "$(stat -c %s "$f")"
 done
 # FairSharp.Metrics is plain C#: its package must depend on nothing, TorchSharp least of all.
-# Listings are read whole first: `unzip | grep -q` under pipefail fails at random when grep stops reading early (SIGPIPE).
-nuspec=$(unzip -p "artifacts/FairSharp.Metrics.$version.nupkg" FairSharp.Metrics.nuspec)
-if grep -q '<dependency ' <<<"$nuspec"; then
+# (Outputs are read whole before grep: with pipefail, `grep -q` closing a pipe early would fail the pipeline.)
+metrics_nuspec=$(unzip -p "artifacts/FairSharp.Metrics.$version.nupkg" FairSharp.Metrics.nuspec)
+if grep -q '<dependency ' <<< "$metrics_nuspec"; then
   echo "FairSharp.Metrics has package dependencies; it must have none" >&2; exit 1
 fi
-listing=$(unzip -l "artifacts/FairSharp.Data.$version.nupkg")
-grep -q 'buildTransitive/FairSharp.Data.targets' <<<"$listing" \
+data_files=$(unzip -l "artifacts/FairSharp.Data.$version.nupkg")
+grep -q 'buildTransitive/FairSharp.Data.targets' <<< "$data_files" \
   || { echo "FairSharp.Data carries no buildTransitive native fix" >&2; exit 1; }
 
 echo "== tool: install into a temporary tool path"
@@ -49,7 +50,8 @@ t=$(secs)
 "$fs" datasets | tee "$work/datasets.txt"
 echo "first run of datasets: $(elapsed "$t")"
 # Spectre wraps the line at the console width: compare with the line breaks removed.
-tr -d '\n' < "$work/datasets.txt" | grep -c "$work/tools/.store/fairsharp/" >/dev/null \
+datasets_text=$(tr -d '\n' < "$work/datasets.txt")
+grep -q "$work/tools/.store/fairsharp/" <<< "$datasets_text" \
   || { echo "datasets did not use the data shipped inside the tool" >&2; exit 1; }
 
 t=$(secs)
@@ -67,9 +69,13 @@ t=$(secs)
 dotnet build examples/FairSharp.Example -c Release -p:FairSharpVersion="$version"
 echo "example build: $(elapsed "$t")"
 so=examples/FairSharp.Example/bin/Release/net10.0/runtimes/linux-x64/native/libLibTorchSharp.so
-if readelf -V "$so" | grep 'Name: GLIBCXX_3.4.32' | grep -vq 'WEAK'; then
+needs=$(readelf -V "$so" | grep 'Name: GLIBCXX_3.4.32' || true)
+if [ -z "$needs" ] || grep -vq 'WEAK' <<< "$needs"; then
   echo "the example's $so is unpatched: FairSharp.Data's buildTransitive targets did not run" >&2; exit 1
 fi
+config=$(cat examples/FairSharp.Example/bin/Release/net10.0/FairSharp.Example.runtimeconfig.json)
+grep -q '"System.GC.Concurrent": false' <<< "$config" \
+  || { echo "the example runs with the background GC on: FairSharp.Data's buildTransitive targets did not set it" >&2; exit 1; }
 cd "$work/empty"
 dotnet "$repo/examples/FairSharp.Example/bin/Release/net10.0/FairSharp.Example.dll" 40
 echo "== pack-and-try: ok"

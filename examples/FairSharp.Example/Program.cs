@@ -4,6 +4,7 @@
 using System.Globalization;
 using FairSharp.Data;
 using FairSharp.Metrics;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Runs;
 
 var steps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 150;
@@ -12,7 +13,7 @@ var steps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) :
 var adult = DatasetLoader.Prepare(new DataRequest("adult", ["sex"]));
 Console.WriteLine($"Adult: {adult.Train.Count} train / {adult.Validation.Count} validation / {adult.Test.Count} test rows, groups {string.Join(", ", adult.GroupNames)}");
 
-var outcome = TrainingRun.Execute(new TrainRequest("adult", ["sex"], "gapreg") { Lambda = 1.0, Seed = 0, Steps = steps }, adult);
+var outcome = TrainingRun.Execute(new TrainRequest("adult", ["sex"], "gapreg") { Options = new GapRegOptions(Lambda: 1.0), Seed = 0, Steps = steps }, adult);
 Console.WriteLine($"gapreg (lambda 1, {outcome.Steps} steps): {outcome.Status}");
 foreach (var key in new[] { MetricKeys.Accuracy, MetricKeys.DemographicParityDifference, MetricKeys.EqualizedOddsDifference, MetricKeys.RocAuc })
 {

@@ -7,17 +7,24 @@ namespace FairSharp.Cli;
 public static class FairSharpApp
 {
     /// <summary>Parses <paramref name="args"/>, runs the chosen command and returns its exit code.</summary>
-    /// <remarks>A usage error or <see cref="InvalidInputException"/> prints one line on stderr and returns
+    /// <remarks>No arguments print the list of commands. A usage error (with the closest valid command, option or value)
+    /// or <see cref="InvalidInputException"/> prints one line on stderr and returns
     /// <see cref="ExitCodes.BadInput"/>; any other exception returns <see cref="ExitCodes.InternalFailure"/>.</remarks>
     public static int Run(string[] args, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
         var root = BuildRoot(console);
+        if (args.Length == 0)
+        {
+            CommandList.Write(root, console.Out);
+            return ExitCodes.Success;
+        }
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            console.Error.WriteLine($"fairsharp: {parsed.Errors[0].Message}");
+            console.Error.WriteLine($"fairsharp: {UsageErrors.Describe(parsed)}");
             return ExitCodes.BadInput;
         }
 
@@ -62,6 +69,8 @@ public static class FairSharpApp
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(TrialCommand.Create(console));
         root.Subcommands.Add(TrialWorkerCommand.Create(console));
+        ValueChoices.Attach(root);
+        root.Options.OfType<VersionOption>().Single().Action = new VersionAction(console);
         return root;
     }
 

@@ -161,7 +161,7 @@ public sealed class AuditCommandTests : IDisposable
         { "ok.csv", ["--y-true", "y", "--sensitive", "g"], AuditErrors.PredictionChoice },
         { "ok.csv", ["--y-true", "y", "--y-pred", "y", "--score", "p", "--sensitive", "g"], AuditErrors.PredictionChoice },
         { "ok.csv", ["--y-true", "y", "--y-pred", "y", "--threshold", "0.3", "--sensitive", "g"], AuditErrors.ThresholdNeedsScore },
-        { "ok.csv", ["--y-true", "y", "--score", "p", "--sensitive", "g", "--format", "xml"], "unknown --format 'xml' (use json, md or csv)" },
+        { "ok.csv", ["--y-true", "y", "--score", "p", "--sensitive", "g", "--format", "xml"], "--format: unknown value 'xml'; did you mean 'md'? (one of: json, md, csv)" },
         { "ok.csv", ["--y-true", "y", "--score", "p", "--sensitive", "g", "--threshold", "2"], "threshold 2 is outside [0, 1]" },
         { "ok.csv", ["--y-true", "y", "--y-pred", "y", "--sensitive", "g", "--pos-label", "maybe"], "{0}: --pos-label 'maybe' does not occur in the y-true column" },
     };

@@ -35,9 +35,9 @@ public sealed class DatasetsDescribeTests
     }
 
     [Theory]
-    [InlineData("nope", null, null, "unknown dataset 'nope' (known: adult, compas, german, bank, credit, acs-income-ct, utkface)")]
+    [InlineData("nope", null, null, "--describe: unknown value 'nope'; did you mean 'compas'? (one of: adult, compas, german, bank, credit, acs-income-ct, utkface)")]
     [InlineData("adult", "age", null, "unknown sensitive attribute 'age' for dataset 'adult' (known: sex, race)")]
-    [InlineData("adult", null, "fancy", "unknown protocol 'fancy' (known: ffb, fairmixup, tfs)")]
+    [InlineData("adult", null, "fancy", "--protocol: unknown value 'fancy'; did you mean 'ffb'? (one of: ffb, fairmixup, tfs)")]
     [InlineData("bank", null, "tfs", "protocol 'tfs' does not apply to dataset 'bank' (it applies to: utkface)")]
     public void Bad_names_give_one_line_and_exit_code_2(string dataset, string? sensitive, string? protocol, string message)
     {

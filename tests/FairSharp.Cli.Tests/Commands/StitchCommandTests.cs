@@ -69,9 +69,9 @@ public sealed class StitchCommandTests : IDisposable
 
     public static TheoryData<string[], string> BadInputs => new()
     {
-        { ["--method", "magic"], "fairsharp: " + string.Format(StitchMethods.Unknown, "magic") },
+        { ["--method", "magic"], "fairsharp: " + string.Format(ValueChoices.Unknown, "--method", "magic", "tfs", string.Join(", ", StitchMethods.Names)) },
         { ["--init", "zeros"], "fairsharp: " + string.Format(StitchInits.Unknown, "zeros") },
-        { ["--constraint", "dp"], "fairsharp: " + string.Format(StitchConstraints.Unknown, "dp") },
+        { ["--constraint", "dp"], "fairsharp: " + string.Format(ValueChoices.Unknown, "--constraint", "dp", "eo", "eo, ae, mmf") },
         { ["--fine-tune-on", "test"], "fairsharp: " + string.Format(FineTuningSets.Unknown, "test") },
         { ["--alpha", "-1"], "fairsharp: --alpha must be a finite number >= 0, got -1" },
         { ["--epochs", "0"], "fairsharp: --epochs must be at least 1, got 0" },

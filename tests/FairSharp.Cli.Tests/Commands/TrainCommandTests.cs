@@ -46,20 +46,20 @@ public sealed class TrainCommandTests : IDisposable
 
     public static TheoryData<string[], string> BadInputs => new()
     {
-        { ["--method", "magic"], "fairsharp: unknown method 'magic' (expected one of: adversarial, diffmcdp, erm, fairer, fairmixup, gapreg, hsic, prejudice-remover)" },
+        { ["--method", "magic"], "fairsharp: --method: unknown value 'magic'; did you mean 'hsic'? (one of: adversarial, diffmcdp, erm, fairer, fairmixup, gapreg, hsic, prejudice-remover)" },
         { ["--lambda-align", "0.1"], "fairsharp: --lambda-align does not apply to method 'erm' (its options: none)" },
         { ["--method", "fairer", "--lambda-align", "-1"], "fairsharp: --lambda-align must be a finite number >= 0, got -1" },
         { ["--method", "diffmcdp", "--search", "grid"], "fairsharp: --search must be one of exact, released, got 'grid'" },
         { ["--method", "gapreg", "--pairing", "all-pairs"], "fairsharp: --pairing does not apply to method 'gapreg' (its options: lambda)" },
-        { ["--constraint", "parity"], "fairsharp: unknown constraint 'parity' (expected dp, eo or eopp)" },
+        { ["--constraint", "parity"], "fairsharp: --constraint: unknown value 'parity'; did you mean 'dp'? (one of: dp, eo, eopp)" },
         { ["--method", "gapreg", "--lambda", "-0.5"], "fairsharp: --lambda must be a finite number >= 0, got -0.5" },
         { ["--epochs", "0"], "fairsharp: --epochs must be at least 1, got 0" },
         { ["--steps", "-3"], "fairsharp: --steps must be at least 1, got -3" },
         { ["--device", "tpu"], "fairsharp: unknown device 'tpu' (expected cpu or cuda)" },
-        { ["--protocol", "nope"], "fairsharp: unknown protocol 'nope' (known: ffb, fairmixup, tfs)" },
+        { ["--protocol", "nope"], "fairsharp: --protocol: unknown value 'nope'; did you mean 'ffb'? (one of: ffb, fairmixup, tfs)" },
         { ["--sensitive", "height"], "fairsharp: unknown sensitive attribute 'height' for dataset 'german' (known: sex, age)" },
-        { ["--dataset", "mnist"], "fairsharp: unknown dataset 'mnist'" },
-        { ["--arch", "vgg"], "fairsharp: unknown model architecture 'vgg' (expected mlp, small-cnn, resnet18 or resnet18-cifar)" },
+        { ["--dataset", "mnist"], "fairsharp: --dataset: unknown value 'mnist'; did you mean 'adult'? (one of: adult, compas, german, bank, credit, acs-income-ct, utkface)" },
+        { ["--arch", "vgg"], "fairsharp: --arch: unknown value 'vgg'; did you mean 'mlp'? (one of: mlp, small-cnn, resnet18, resnet18-cifar)" },
         { ["--arch", "small-cnn"], "fairsharp: model 'small-cnn' cannot take inputs of shape [" },
     };
 
