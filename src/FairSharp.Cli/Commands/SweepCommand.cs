@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FairSharp.Cli.Safety;
 using FairSharp.Experiments.Reports;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Experiments.Trials;
@@ -42,11 +43,13 @@ internal static class SweepCommand
         analysis.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var folder = parse.GetValue(output)!;
+            OutputLocation.CheckWritable(folder);
             var options = new SweepOptions
             {
                 Dataset = parse.GetValue(dataset)!,
-                Sensitive = ListOptions.Strings(parse.GetValue(sensitive)),
-                Methods = ListOptions.Strings(parse.GetValue(methods)),
+                Sensitive = ListOptions.Strings(parse.GetValue(sensitive), "--sensitive"),
+                Methods = ListOptions.Strings(parse.GetValue(methods), "--methods"),
                 Constraint = parse.GetValue(constraint)!,
                 Lambdas = ListOptions.Lambdas(parse.GetValue(lambdas)),
                 Seeds = parse.GetValue(seeds),
@@ -54,7 +57,7 @@ internal static class SweepCommand
                 Epochs = parse.GetValue(epochs),
                 Protocol = parse.GetValue(protocol),
                 StitchLayers = ListOptions.Integers(parse.GetValue(stitchLayers), "--stitch-layers"),
-                StitchInits = ListOptions.Strings(parse.GetValue(stitchInits)),
+                StitchInits = ListOptions.Strings(parse.GetValue(stitchInits), "--stitch-inits"),
             };
             var runner = new TrainingTrialRunner();
             var plan = SweepPlan.Create(options, runner.Catalog);
@@ -66,7 +69,6 @@ internal static class SweepCommand
             }
 
             var analysisOptions = analysis.Read(parse, options.Seed);
-            var folder = parse.GetValue(output)!;
             var data = parse.GetValue(dataDir);
             runner.CheckData(options, data);
             var sweepRunner = new SweepRunner(new ProcessTrialWorker(WorkerLocator.Current()));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FairSharp.Cli.Safety;
 using FairSharp.Cli.Training;
 using FairSharp.Metrics;
 using FairSharp.Training;
@@ -51,9 +52,10 @@ internal static class TrainCommand
 
         command.SetAction(parse =>
         {
+            OutputLocation.CheckNewFolder(parse.GetValue(output));
             var request = new TrainRequest(
                 parse.GetValue(dataset)!,
-                parse.GetValue(sensitive)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                ListOptions.Strings(parse.GetValue(sensitive), "--sensitive").ToArray(),
                 parse.GetValue(method)!)
             {
                 Constraint = FairnessConstraints.Parse(parse.GetValue(constraint)!),

@@ -69,6 +69,9 @@ public static class SweepErrors
     /// <summary>{0} folder, {1} other folder.</summary>
     public const string PlansDisagree = "{0} and {1} hold different sweep plans: only shards of one plan can be merged";
 
+    /// <summary>{0} folder.</summary>
+    public const string MergeIntoOtherPlan = "--out {0} holds the trials of another sweep plan: merge into a new folder (nothing was written)";
+
     /// <summary>{0} file, {1} line, {2} reason.</summary>
     public const string BadTrialLine = "{0}, line {1}: not a trial record ({2})";
 

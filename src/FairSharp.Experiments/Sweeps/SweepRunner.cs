@@ -25,19 +25,6 @@ public sealed class SweepRunner
         _worker = worker;
     }
 
-    /// <summary>Takes the folder's lock: two sweeps in one folder would run the same trials twice.</summary>
-    private static FileStream Lock(string directory)
-    {
-        try
-        {
-            return new FileStream(Path.Combine(directory, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e)
-        {
-            throw new InvalidInputException(SweepOptions.Format(SweepErrors.FolderInUse, directory), e);
-        }
-    }
-
     /// <summary>Runs <paramref name="shard"/> of <paramref name="plan"/> in <paramref name="directory"/>.</summary>
     /// <param name="plan">The plan.</param>
     /// <param name="shard">The slice to run (<see cref="ShardSpec.All"/> for everything).</param>
@@ -58,13 +45,20 @@ public sealed class SweepRunner
         }
 
         PlanFile.WriteOrCheck(directory, plan);
-        using var folderLock = Lock(directory);
+        // Two sweeps in one folder would run the same trials twice.
+        using var folderLock = SweepFolderLock.Take(directory);
         var store = new TrialStore(directory);
         var finished = store.Read().Records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var slice = plan.Slice(shard);
         var pending = slice.Where(t => !finished.Contains(t.Id)).ToArray();
         var skipped = slice.Count - pending.Length;
         var work = Path.Combine(directory, WorkFolder);
+        if (Directory.Exists(work))
+        {
+            // Left by a killed run; the lock says no other sweep is using it.
+            Directory.Delete(work, recursive: true);
+        }
+
         Directory.CreateDirectory(work);
         var threads = Math.Max(1, Environment.ProcessorCount / jobs);
 

@@ -25,7 +25,10 @@ public sealed class TrialStore
     /// <summary>Full path of <c>trials.jsonl</c>.</summary>
     public string FilePath { get; }
 
-    /// <summary>Reads every complete record (the first one of each id); a missing file reads as empty.</summary>
+    /// <summary>Reads every complete record (the first one of each id); a missing file reads as empty. A line cut
+    /// short by a kill is skipped and counted; any other line that is not a record is refused, since silently dropping
+    /// it would re-run or lose a finished trial.</summary>
+    /// <exception cref="InvalidInputException">A line is not a trial record (<see cref="SweepErrors.BadTrialLine"/>).</exception>
     public TrialStoreContent Read()
     {
         if (!File.Exists(FilePath))
@@ -37,8 +40,10 @@ public sealed class TrialStore
         var records = new List<TrialRecord>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         int ignored = 0, duplicates = 0;
-        foreach (var line in text.Split('\n'))
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
         {
+            var line = lines[i];
             if (line.Length == 0)
             {
                 continue;
@@ -47,7 +52,9 @@ public sealed class TrialStore
             var record = TryParse(line);
             if (record is null)
             {
-                ignored++;
+                ignored += TrialLine.IsCutShort(line)
+                    ? 1
+                    : throw new InvalidInputException(SweepOptions.Format(SweepErrors.BadTrialLine, FilePath, i + 1, TrialLine.Problem(line)));
             }
             else if (!ids.Add(record.Id))
             {
