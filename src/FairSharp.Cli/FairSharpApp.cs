@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FairSharp.Cli.Commands;
+using FairSharp.Cli.Safety;
 
 namespace FairSharp.Cli;
 
@@ -17,7 +18,7 @@ public static class FairSharpApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            console.Error.WriteLine($"fairsharp: {parsed.Errors[0].Message}");
+            console.Error.WriteLine($"fairsharp: {UsageText.Of(parsed.Errors[0])}");
             return ExitCodes.BadInput;
         }
 

@@ -26,16 +26,21 @@ internal static class AuditCsvReader
     {
         using var text = InputFile.OpenText(path, encoding, maxBytes);
         string[] header = [];
+        var recordStart = new long[] { 1 };
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = false,
             TrimOptions = TrimOptions.Trim,
-            BadDataFound = args => throw BadQuoting(path, args, header),
+            BadDataFound = args => throw BadQuoting(path, args, header, recordStart[0]),
         };
         using var csv = new CsvReader(text, config);
         try
         {
-            return Read(path, columns, csv, h => header = h);
+            return Read(path, columns, csv, h => header = h, recordStart);
+        }
+        catch (IOException e)
+        {
+            throw Error(InputErrors.Unreadable, path, InputFile.Reason(e));
         }
         catch (DecoderFallbackException)
         {
@@ -47,9 +52,11 @@ internal static class AuditCsvReader
         }
     }
 
-    private static AuditInput Read(string path, AuditColumns columns, CsvReader csv, Action<string[]> setHeader)
+    // recordStart[0] is set to the line the next record starts on before each read, so that a quoting error inside
+    // a record that spans lines names the line it starts on.
+    private static AuditInput Read(string path, AuditColumns columns, CsvReader csv, Action<string[]> setHeader, long[] recordStart)
     {
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header || header.All(string.IsNullOrEmpty))
+        if (!Next(csv, recordStart) || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header || header.All(string.IsNullOrEmpty))
         {
             throw Error(AuditErrors.EmptyFile, path);
         }
@@ -79,7 +86,7 @@ internal static class AuditCsvReader
         var weights = new List<double>();
         var sensitive = columns.Sensitive.Select(_ => new List<string>()).ToArray();
         var sawPositive = false;
-        while (csv.Read())
+        while (Next(csv, recordStart))
         {
             var line = csv.Parser.RawRow;
             string Field(int at, string name) =>
@@ -197,11 +204,15 @@ internal static class AuditCsvReader
         }
     }
 
-    private static InvalidInputException BadQuoting(string path, BadDataFoundArgs args, string[] header)
+    private static bool Next(CsvReader csv, long[] recordStart)
     {
-        var raw = args.RawRecord ?? string.Empty;
-        var (field, problem) = CsvQuoting.Locate(raw);
-        var line = Math.Max(1, (args.Context.Parser?.RawRow ?? 1) - raw.TrimEnd('\r', '\n').Count(c => c == '\n'));
+        recordStart[0] = csv.Parser.RawRow + 1;
+        return csv.Read();
+    }
+
+    private static InvalidInputException BadQuoting(string path, BadDataFoundArgs args, string[] header, long line)
+    {
+        var (field, problem) = CsvQuoting.Locate(args.RawRecord ?? string.Empty);
         var column = field < header.Length && header[field].Length > 0 ? header[field] : (field + 1).ToString(CultureInfo.InvariantCulture);
         return Error(InputErrors.BadCsv, path, line, column, problem);
     }

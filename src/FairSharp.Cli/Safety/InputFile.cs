@@ -30,8 +30,17 @@ internal static class InputFile
         var stream = Open(path, maxBytes);
         try
         {
-            var encoding = explicitEncoding ?? Detect(stream, path);
-            stream.Position = 0;
+            Encoding encoding;
+            try
+            {
+                encoding = explicitEncoding ?? Detect(stream, path);
+                stream.Position = 0;
+            }
+            catch (IOException e)
+            {
+                throw Error(InputErrors.Unreadable, path, Reason(e));
+            }
+
             return new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: explicitEncoding is null, Chunk, leaveOpen: false);
         }
         catch
@@ -92,12 +101,16 @@ internal static class InputFile
             throw Error(InputErrors.Unreadable, path, Reason(e));
         }
 
-        if (length > maxBytes || !stream.CanSeek)
+        if (!stream.CanSeek)
         {
             stream.Dispose();
-            throw !stream.CanSeek
-                ? Error(InputErrors.Unreadable, path, "not a regular file")
-                : Error(InputErrors.TooLarge, path, Size(length), length, Size(maxBytes), maxBytes);
+            throw Error(InputErrors.Unreadable, path, "not a regular file");
+        }
+
+        if (length > maxBytes)
+        {
+            stream.Dispose();
+            throw Error(InputErrors.TooLarge, path, Size(length), length, Size(maxBytes), maxBytes);
         }
 
         return stream;

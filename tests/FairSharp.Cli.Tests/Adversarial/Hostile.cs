@@ -133,7 +133,14 @@ internal sealed class Hostile : IDisposable
             .ToArray();
     }
 
-    private static string Hash(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
+    /// <summary>The bytes' hash; for a file too large to hash quickly (a sparse giant), its length and time.</summary>
+    private static string Hash(string file)
+    {
+        var info = new FileInfo(file);
+        return info.Length > 64 << 20
+            ? $"{info.Length}@{info.LastWriteTimeUtc.Ticks}"
+            : Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
+    }
 
     /// <summary>The contract for bad input: exit 2, exactly <c>fairsharp: MESSAGE</c> on stderr, nothing on stdout,
     /// and <paramref name="untouched"/> exactly as before.</summary>
