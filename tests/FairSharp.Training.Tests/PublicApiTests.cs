@@ -27,7 +27,7 @@ public sealed class PublicApiTests
         typeof(OptimizerKind), typeof(SelectionRule),
         typeof(TrainRequest), typeof(TrainingPlan), typeof(TrainingProtocols), typeof(TrainingRun), typeof(TrainOutcome),
         typeof(RunConfig), typeof(DataSummary), typeof(JsonFiles), typeof(OutputDirectory),
-        typeof(ModelCheckpoint), typeof(ModelManifest), typeof(PackageVersions),
+        typeof(ModelCheckpoint), typeof(ModelManifest), typeof(PackageVersions), typeof(TrainedModel),
     ];
 
     [Fact]

@@ -20,9 +20,6 @@ public static class RationaleRun
     /// <summary>Markdown file name.</summary>
     public const string MarkdownFile = "rationale.md";
 
-    /// <summary>Error text: the data rebuilt for a model differs from its manifest's (format: folder, expected, actual).</summary>
-    public const string DataMismatch = "{0}: the data differs from the one the model was trained on (sha256 {1} in manifest.json, {2} now)";
-
     /// <summary>Measures and compares every model of <paramref name="request"/>.</summary>
     /// <exception cref="InvalidInputException">A bad request, a missing or unreadable model folder, or changed data.</exception>
     public static RationaleResult Execute(RationaleRequest request)
@@ -33,36 +30,25 @@ public static class RationaleRun
         var models = new List<ModelRationale>();
         foreach (var folder in request.Models)
         {
-            var (model, manifest) = ModelCheckpoint.Load(folder);
-            using (model)
+            using var trained = TrainedModel.Load(folder);
+            var config = trained.Config;
+            var key = string.Join("|", config.Dataset, string.Join(",", config.Sensitive), config.Protocol, trained.Manifest.Data.SplitSeed);
+            if (!data.TryGetValue(key, out var prepared))
             {
-                var config = manifest.Config;
-                var key = string.Join("|", config.Dataset, string.Join(",", config.Sensitive), config.Protocol, manifest.Data.SplitSeed);
-                if (!data.TryGetValue(key, out var prepared))
-                {
-                    prepared = DatasetLoader.Prepare(new DataRequest(config.Dataset, config.Sensitive, config.Protocol, manifest.Data.SplitSeed)
-                    {
-                        DataDirectory = request.DataDirectory,
-                    });
-                    data[key] = prepared;
-                }
-
-                if (!string.Equals(prepared.DataSha256, manifest.Data.DataSha256, StringComparison.Ordinal))
-                {
-                    throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataMismatch, folder, manifest.Data.DataSha256, prepared.DataSha256));
-                }
-
-                var split = request.Split switch
-                {
-                    "train" => prepared.Train,
-                    "validation" => prepared.Validation,
-                    _ => prepared.Test,
-                };
-                var measurement = RationaleProbe.Measure(model, split, prepared.GroupNames, request.ProbeOptions);
-                var label = Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
-                models.Add(new ModelRationale(label, folder, config.Method, config.Constraint, config.Lambda, config.LambdaAlign,
-                    manifest.Seed, config.Dataset, ParityScore.Compare(measurement)));
+                prepared = DatasetLoader.Prepare(trained.DataRequest(request.DataDirectory));
+                data[key] = prepared;
             }
+
+            trained.CheckData(prepared);
+            var split = request.Split switch
+            {
+                "train" => prepared.Train,
+                "validation" => prepared.Validation,
+                _ => prepared.Test,
+            };
+            var measurement = RationaleProbe.Measure(trained.Network, split, prepared.GroupNames, request.ProbeOptions);
+            models.Add(new ModelRationale(trained.Label, folder, config.Method, config.Constraint, config.Lambda, config.LambdaAlign,
+                trained.Manifest.Seed, config.Dataset, ParityScore.Compare(measurement)));
         }
 
         return new RationaleResult(ParityReport.Definition, request.Split, request.Partition, request.Influence, models);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using FairSharp.Training.Models;
 using FairSharp.Training.Runs;
@@ -23,13 +24,32 @@ public static class ModelCheckpoint
     /// <summary>Error text: the weights do not fit the manifest's architecture (format: path, reason).</summary>
     public const string BadWeights = "{0}: the weights do not match the architecture in manifest.json ({1})";
 
-    /// <summary>Writes <c>model.bin</c> and <c>manifest.json</c> into <paramref name="directory"/> (which must exist).</summary>
+    /// <summary>File name of the fitted tabular preprocessing, when the model has one.</summary>
+    public const string PreprocessingFile = "preprocessing.json";
+
+    /// <summary>Writes <c>model.bin</c> and <c>manifest.json</c> into <paramref name="directory"/> (which must exist); the
+    /// manifest records the sha256 of <c>model.bin</c> and of <c>preprocessing.json</c> when the folder holds one (write
+    /// it first).</summary>
     public static void Save(FairNetwork model, ModelManifest manifest, string directory)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(manifest);
         model.save(Path.Combine(directory, ModelFile));
-        JsonFiles.Write(Path.Combine(directory, ManifestFile), manifest);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal) { [ModelFile] = Sha256(Path.Combine(directory, ModelFile)) };
+        var preprocessing = Path.Combine(directory, PreprocessingFile);
+        if (File.Exists(preprocessing))
+        {
+            files[PreprocessingFile] = Sha256(preprocessing);
+        }
+
+        JsonFiles.Write(Path.Combine(directory, ManifestFile), manifest with { Files = files });
+    }
+
+    /// <summary>Lower-case hex sha256 of a file.</summary>
+    public static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     /// <summary>Reads only the manifest of a model folder.</summary>
@@ -80,9 +100,11 @@ public static class ModelCheckpoint
 
     /// <summary>Rebuilds the model of a folder and loads its weights; the model is in evaluation mode.</summary>
     /// <exception cref="InvalidInputException">Missing files, an unreadable manifest, or weights that do not fit.</exception>
-    public static (FairNetwork Model, ModelManifest Manifest) Load(string directory)
+    public static (FairNetwork Model, ModelManifest Manifest) Load(string directory) => Load(directory, ReadManifest(directory));
+
+    /// <summary>Rebuilds the model of <paramref name="manifest"/> and loads the weights of <paramref name="directory"/>.</summary>
+    internal static (FairNetwork Model, ModelManifest Manifest) Load(string directory, ModelManifest manifest)
     {
-        var manifest = ReadManifest(directory);
         var weights = Path.Combine(directory, ModelFile);
         if (!File.Exists(weights))
         {

@@ -31,4 +31,9 @@ public sealed record ModelManifest(
 {
     /// <summary>The format tag this version writes.</summary>
     public const string CurrentFormat = "fairsharp-model/1";
+
+    /// <summary>File name → lower-case hex sha256 of the files saved beside the manifest (<c>model.bin</c>, and
+    /// <c>preprocessing.json</c> when the model has one), checked by <see cref="TrainedModel.Load"/>. Null in manifests
+    /// written before the hashes were recorded (then nothing is checked).</summary>
+    public IReadOnlyDictionary<string, string>? Files { get; init; }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using FairSharp.Data;
 using FairSharp.Metrics;
 using FairSharp.Training.Checkpoints;
@@ -24,9 +23,6 @@ public static class StitchRun
     /// <summary>Sub-folder of the backbone folder that holds cached representations.</summary>
     public const string FeatureFolder = "features";
 
-    /// <summary>Error text: the data no longer matches the backbone's manifest (format: backbone, what differs).</summary>
-    public const string DataMismatch = "{0}: the backbone was trained on different data ({1}); check --data-dir";
-
     /// <summary>Validates the request, loads the backbone and its data, and runs it (see <see cref="Execute(StitchRequest, FairNetwork, ModelManifest, PreparedDataset, string?, Action{EpochRecord}?)"/>).</summary>
     /// <exception cref="InvalidInputException">Bad options, backbone folder, data or output folder; nothing is written then.</exception>
     public static StitchOutcome Execute(StitchRequest request, string? outputDirectory = null, Action<EpochRecord>? onEpoch = null)
@@ -38,14 +34,20 @@ public static class StitchRun
             OutputDirectory.Check(outputDirectory);
         }
 
-        var (backbone, manifest) = ModelCheckpoint.Load(request.Backbone);
-        var config = manifest.Config;
-        var data = DatasetLoader.Prepare(new DataRequest(config.Dataset, config.Sensitive, config.Protocol, manifest.Data.SplitSeed)
+        var trained = TrainedModel.Load(request.Backbone);
+        PreparedDataset data;
+        try
         {
-            DataDirectory = request.DataDirectory,
-            UtkFaceDirectory = request.UtkFaceDirectory,
-        });
-        CheckData(request.Backbone, manifest.Data, DataSummary.Of(data));
+            data = trained.PrepareData(request.DataDirectory, request.UtkFaceDirectory);
+        }
+        catch
+        {
+            trained.Dispose();
+            throw;
+        }
+
+        var manifest = trained.Manifest;
+        var backbone = trained.TakeNetwork();
         return Execute(request, backbone, manifest, data, outputDirectory, onEpoch);
     }
 
@@ -78,7 +80,7 @@ public static class StitchRun
         var cut = options.ResolveCut(backbone.StageCount);
         var point = backbone.StitchPoints[cut];
         var weightsPath = Path.Combine(request.Backbone, ModelCheckpoint.ModelFile);
-        var hash = File.Exists(weightsPath) ? Sha256(weightsPath) : "in-memory-" + manifest.Data.DataSha256;
+        var hash = File.Exists(weightsPath) ? ModelCheckpoint.Sha256(weightsPath) : "in-memory-" + manifest.Data.DataSha256;
         using var cache = request.CacheOnDisk && File.Exists(weightsPath)
             ? FeatureCache.LoadOrCompute(Path.Combine(request.Backbone, FeatureFolder), backbone, cut, data, hash)
             : FeatureCache.Compute(backbone, cut, data, hash);
@@ -119,13 +121,6 @@ public static class StitchRun
         }
 
         return outcome;
-    }
-
-    /// <summary>Lower-case hex sha256 of a file.</summary>
-    public static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     private static FeatureClassifier BuildModel(StitchOptions options, FairNetwork backbone, int cut, FeatureCache cache, StitchTrainingData training)
@@ -237,27 +232,4 @@ public static class StitchRun
 
     private static IReadOnlyDictionary<string, double> Sorted(IReadOnlyDictionary<string, double> values) =>
         new SortedDictionary<string, double>(values.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal), StringComparer.Ordinal);
-
-    private static void CheckData(string backbone, DataSummary expected, DataSummary actual)
-    {
-        string? difference = null;
-        if (expected.DataSha256 != actual.DataSha256)
-        {
-            difference = $"data sha256 {actual.DataSha256} instead of {expected.DataSha256}";
-        }
-        else if (expected.TrainRows != actual.TrainRows || expected.ValidationRows != actual.ValidationRows || expected.TestRows != actual.TestRows)
-        {
-            difference = string.Create(CultureInfo.InvariantCulture,
-                $"{actual.TrainRows}/{actual.ValidationRows}/{actual.TestRows} rows instead of {expected.TrainRows}/{expected.ValidationRows}/{expected.TestRows}");
-        }
-        else if (!expected.Groups.SequenceEqual(actual.Groups))
-        {
-            difference = $"groups {string.Join(",", actual.Groups)} instead of {string.Join(",", expected.Groups)}";
-        }
-
-        if (difference is not null)
-        {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataMismatch, backbone, difference));
-        }
-    }
 }
