@@ -51,7 +51,17 @@ internal static class TrialCommand
             }
 
             var startedAgo = DateTime.Now - Process.GetCurrentProcess().StartTime;
-            var record = TrialExecution.Run(new TrainingTrialRunner(), trial, startedAgo, CancellationToken.None);
+            TrialRecord record;
+            try
+            {
+                record = TrialExecution.Run(new TrainingTrialRunner(), trial, startedAgo, CancellationToken.None);
+            }
+            catch (TrialEnvironmentException e)
+            {
+                console.Error.WriteLine($"fairsharp: {e.Message.ReplaceLineEndings(" ")}");
+                return ProcessTrialWorker.EnvironmentExitCode;
+            }
+
             console.Out.WriteLine(TrialStore.Serialize(record));
             console.Out.Flush();
             return ExitCodes.Success;

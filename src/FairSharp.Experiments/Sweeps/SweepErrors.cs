@@ -42,6 +42,15 @@ public static class SweepErrors
     /// <summary>{0} the value.</summary>
     public const string JobsNotPositive = "--jobs must be ≥ 1, got {0}";
 
+    /// <summary>{0} layer, {1} dataset, {2} last stitch point.</summary>
+    public const string BadStitchLayer = "--stitch-layers: layer {0} does not exist: the {1} backbone has stitch points 0..{2}";
+
+    /// <summary>{0} option, {1} key, {2} known keys.</summary>
+    public const string UnknownMetricKey = "{0} '{1}' is not a metric key (known: {2})";
+
+    /// <summary>{0} the value.</summary>
+    public const string ThreadsNotPositive = "--threads must be ≥ 1, got {0}";
+
     /// <summary>{0} the value.</summary>
     public const string BadStitchInit = "unknown stitch init '{0}' (known: random, identity, lstsq)";
 

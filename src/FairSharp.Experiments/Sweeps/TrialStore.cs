@@ -110,7 +110,8 @@ public sealed class TrialStore
                 return null;
             }
 
-            return record.Degenerate is null ? record with { Degenerate = [] } : record;
+            // Derived from the metrics, so always recomputed: records written before the flag existed get it too.
+            return record with { Degenerate = record.Degenerate ?? [], NonFiniteMetrics = TrialRecord.NonFinite(record.Metrics) };
         }
         catch (JsonException)
         {

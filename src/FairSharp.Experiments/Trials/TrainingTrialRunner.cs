@@ -72,7 +72,9 @@ public sealed class TrainingTrialRunner : ITrialRunner
     }
 
     /// <summary>Validates what every method of <paramref name="options"/> will ask the training and data layers for
-    /// (dataset, attributes, protocol, epochs, stitch names), so that bad input is refused before any worker starts.</summary>
+    /// (dataset, attributes, protocol, epochs, stitch names), then loads each dataset split once and checks every
+    /// stitch layer against its backbone (<see cref="SweepPreflight"/>), so that bad input and a bad data folder are
+    /// refused before any worker starts.</summary>
     public void CheckData(SweepOptions options, string? dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -91,6 +93,22 @@ public sealed class TrainingTrialRunner : ITrialRunner
                 ToRequest(spec).Validate();
             }
         }
+
+        SweepPreflight.Check(plan, dataDirectory, ToRequest);
+    }
+
+    /// <summary>Loads the trial's data. The sweep checked the same split before its first trial, so a failure now
+    /// means the data folder changed under the sweep: the environment's failure, not the trial's.</summary>
+    private static Data.PreparedDataset PrepareData(TrainRequest request)
+    {
+        try
+        {
+            return Data.DatasetLoader.Prepare(request.ToDataRequest());
+        }
+        catch (InvalidInputException e)
+        {
+            throw new TrialEnvironmentException($"the data changed since the sweep started: {e.Message}", e);
+        }
     }
 
     /// <inheritdoc />
@@ -99,13 +117,16 @@ public sealed class TrainingTrialRunner : ITrialRunner
         ArgumentNullException.ThrowIfNull(spec);
         if (StitchTrial.IsStitchMethod(spec.Config.Method))
         {
+            // The backbone's data: the stitch run loads it again, but a failure here is the environment's.
+            PrepareData(ToRequest(spec with { Config = spec.Config with { Method = "erm" } }));
             var stitch = StitchTrial.Run(ToStitchRequest(spec));
             return !stitch.Succeeded
                 ? TrialOutcome.Unfinished(TrialStatus.Diverged, stitch.Message ?? "stitch training diverged (NaN or infinite loss)")
                 : new TrialOutcome(TrialStatus.Ok, stitch.Test, stitch.TestByGroup, stitch.ChosenEpoch, null) { Degenerate = stitch.Degenerate };
         }
 
-        var outcome = TrainingRun.Execute(ToRequest(spec), outputDirectory: null, SilentObserver.Instance);
+        var request = ToRequest(spec);
+        var outcome = TrainingRun.Execute(request, PrepareData(request), outputDirectory: null, SilentObserver.Instance);
         if (!outcome.Succeeded)
         {
             return TrialOutcome.Unfinished(TrialStatus.Diverged, outcome.Message ?? "training diverged (NaN or infinite loss)");

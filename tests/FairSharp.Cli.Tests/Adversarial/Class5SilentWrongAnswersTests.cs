@@ -133,4 +133,21 @@ public sealed class Class5SilentWrongAnswersTests : IDisposable
     [Fact]
     public void Train_refuses_an_empty_sensitive_item_too() =>
         Hostile.Refuses(["train", "--dataset", "german", "--sensitive", "sex,,age", "--out", _h.PathOf("out")], Hostile.F(ListErrors.EmptyItem, "--sensitive", 2, "sex,,age"), _h.Root);
+
+    [Fact]
+    public void A_nan_metric_is_flagged_in_the_record_counted_in_summary_and_named_in_the_report()
+    {
+        var folder = _h.SweepFolder("s", record: c => c is { Method: "gapreg", Seed: 1 } ? Hostile.WithMetrics(c, double.NaN, 0.05) : Hostile.Record(c));
+        var (exit, _, error) = CliRunner.Run("report", "--in", folder, "--bootstrap", "100");
+        exit.ShouldBe(ExitCodes.Success, error);
+        var nan = new Experiments.Sweeps.TrialStore(folder).Read().Records.Single(r => r.Config is { Method: "gapreg", Seed: 1 });
+        nan.NonFiniteMetrics.ShouldBe(["accuracy"]);
+        var summary = File.ReadAllLines(Path.Combine(folder, "summary.csv"));
+        var header = summary[0].Split(',');
+        var gapreg = summary.Single(l => l.StartsWith("gapreg,", StringComparison.Ordinal)).Split(',');
+        gapreg[Array.IndexOf(header, "seeds")].ShouldBe("2");
+        gapreg[Array.IndexOf(header, "non_finite")].ShouldBe("1");
+        summary.Single(l => l.StartsWith("erm,", StringComparison.Ordinal)).Split(',')[Array.IndexOf(header, "non_finite")].ShouldBe("0");
+        File.ReadAllText(Path.Combine(folder, "report.md")).ShouldContain($"| {nan.Id} | gapreg | 1 | 1 | accuracy = NaN |");
+    }
 }

@@ -47,6 +47,29 @@ internal sealed class Hostile : IDisposable
         return folder;
     }
 
+    /// <summary>The repository's bundled data folder (found upwards from the test binaries).</summary>
+    public static string RepoData()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "data", "german", "german.data")))
+            {
+                return Path.Combine(dir.FullName, "data");
+            }
+        }
+
+        throw new InvalidOperationException("no data/german/german.data above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>A copy of the German data file under <c>data/</c> here, changed by <paramref name="change"/>.</summary>
+    public string GermanCopy(Func<byte[], byte[]> change)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(RepoData(), "german", "german.data"));
+        Directory.CreateDirectory(PathOf("data/german"));
+        File.WriteAllBytes(PathOf("data/german/german.data"), change(bytes));
+        return PathOf("data");
+    }
+
     public string PathOf(string name) => Path.Combine(Root, name);
 
     public string Write(string name, string text)
