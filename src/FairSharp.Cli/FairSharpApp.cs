@@ -60,6 +60,7 @@ public static class FairSharpApp
         root.Subcommands.Add(SweepCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(TrialCommand.Create(console));
+        root.Subcommands.Add(TrialWorkerCommand.Create(console));
         return root;
     }
 

@@ -53,7 +53,7 @@ internal static class ReportCommand
                 content = SweepFolders.WriteMerged(target, content);
             }
 
-            var files = ReportWriter.Write(target, content.Plan, content.Records, options);
+            var files = ReportWriter.Write(target, content.Plan, content.Records, options, content.Superseded);
             if (content.IgnoredLines > 0)
             {
                 console.Error.WriteLine($"fairsharp: ignored {content.IgnoredLines} incomplete line(s) of trials.jsonl (a run was killed while writing)");

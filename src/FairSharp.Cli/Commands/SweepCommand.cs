@@ -32,11 +32,13 @@ internal static class SweepCommand
         var protocol = new Option<string?>("--protocol") { Description = "Protocol preset (default: each method's own)." };
         var stitchLayers = new Option<string?>("--stitch-layers") { Description = "Stitch layers tried by tfs/fdr, comma-separated (default: penultimate)." };
         var stitchInits = new Option<string?>("--stitch-inits") { Description = "Stitch initialisations tried by tfs/fdr: random, identity, lstsq (default: the method's)." };
+        var retryFailed = new Option<bool>("--retry-failed") { Description = "Run again the trials recorded as failed or diverged (the report keeps their earlier attempts)." };
+        var freshWorkers = new Option<bool>("--fresh-workers") { Description = "Start a new worker process for every trial instead of reusing workers (slower; same results)." };
         var dataDir = CommonOptions.DataDir();
         var analysis = new AnalysisCliOptions();
 
         var command = new Command("sweep", "Run methods × λ × seeds in parallel workers (resumable), then write summary.csv, report.md and pareto.png/svg.");
-        foreach (var option in new Option[] { dataset, sensitive, methods, constraint, lambdas, seeds, seed, jobs, threads, shard, output, epochs, protocol, stitchLayers, stitchInits, dataDir })
+        foreach (var option in new Option[] { dataset, sensitive, methods, constraint, lambdas, seeds, seed, jobs, threads, shard, output, epochs, protocol, stitchLayers, stitchInits, retryFailed, freshWorkers, dataDir })
         {
             command.Options.Add(option);
         }
@@ -93,7 +95,12 @@ internal static class SweepCommand
                     $"sweep: --jobs {jobCount} × --threads {threadCount} = {jobCount * threadCount} torch threads on {Environment.ProcessorCount} cores: the workers will slow each other down"));
             }
 
-            var sweepRunner = new SweepRunner(new ProcessTrialWorker(WorkerLocator.Current())) { ThreadsPerWorker = threadCount };
+            using var pool = parse.GetValue(freshWorkers) ? null : new PersistentTrialWorker(WorkerLocator.Current());
+            var sweepRunner = new SweepRunner(pool ?? (ITrialWorker)new ProcessTrialWorker(WorkerLocator.Current()))
+            {
+                RetryFailed = parse.GetValue(retryFailed),
+                ThreadsPerWorker = threadCount,
+            };
             SweepRunResult result;
             try
             {
@@ -116,7 +123,7 @@ internal static class SweepCommand
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"sweep: {result.Ran} trials run ({result.Failed} failed or diverged), {result.Skipped} already done, slice {slice} of {result.Planned} planned, {result.Elapsed.TotalSeconds:0} s"));
             var content = SweepFolders.Read([folder]);
-            var files = ReportWriter.Write(folder, content.Plan, content.Records, analysisOptions);
+            var files = ReportWriter.Write(folder, content.Plan, content.Records, analysisOptions, content.Superseded);
             SweepOutput.Print(console, files);
             if (slice != ShardSpec.All)
             {
@@ -142,7 +149,11 @@ internal static class SweepCommand
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Finished;
                     task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                        $"{p.Finished}/{p.Total} done · {p.Running} running · {p.Failed} failed"));
+                        $"{p.Finished}/{p.Total} done · {p.Running} running · {p.Failed} failed{LineProgress.Means(p)}"));
+                    if (p.Note is { } note)
+                    {
+                        console.Ansi.MarkupLine(Markup.Escape(note));
+                    }
                 });
                 result = await runner.RunAsync(plan, slice, folder, jobs, data, progress, cancellationToken);
             });

@@ -21,7 +21,9 @@ public static class ReportMarkdown
     /// <param name="analysis">The analysis of the trials.</param>
     /// <param name="records">The finished trials (for the list of failures).</param>
     /// <param name="figures">Figure files written beside the report, by curve (<c>""</c> for the Pareto plot).</param>
-    public static string Render(PlanDocument plan, SweepAnalysis analysis, IReadOnlyList<TrialRecord> records, IReadOnlyDictionary<string, string> figures)
+    /// <param name="history">Earlier attempts of trials that were run again (<c>--retry-failed</c>); listed when any.</param>
+    public static string Render(PlanDocument plan, SweepAnalysis analysis, IReadOnlyList<TrialRecord> records, IReadOnlyDictionary<string, string> figures,
+        IReadOnlyList<TrialRecord>? history = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(analysis);
@@ -128,6 +130,7 @@ public static class ReportMarkdown
 
         AppendGroups(md, analysis, usesLambda, figures);
         AppendFailures(md, plan, records);
+        AppendHistory(md, records, history ?? []);
         AppendNonFinite(md, plan, records, analysis.UtilityKey, analysis.GapKey);
         return md.ToString();
     }
@@ -205,6 +208,26 @@ public static class ReportMarkdown
         {
             var values = string.Join(", ", keys.Select(k => Inv($"{k} = {(r.Metrics.TryGetValue(k, out var v) ? Format.Raw(v) : "missing")}")));
             md.Append(Inv($"| {r.Id} | {r.Config.Curve} | {Format.Lambda(r.Config.Lambda)} | {r.Config.Seed} | {values} |\n"));
+        }
+    }
+
+    private static void AppendHistory(StringBuilder md, IReadOnlyList<TrialRecord> records, IReadOnlyList<TrialRecord> history)
+    {
+        if (history.Count == 0)
+        {
+            return;
+        }
+
+        var current = records.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        md.Append("\n## Retried trials\n\nEarlier attempts that `--retry-failed` ran again, oldest first; the last column is the result the report uses.\n\n");
+        md.Append("| trial | method | λ | seed | earlier attempts | now |\n|---|---|---|---|---|---|\n");
+        foreach (var group in history.GroupBy(r => r.Id, StringComparer.Ordinal)
+                     .OrderBy(g => g.First().Config.Method, StringComparer.Ordinal).ThenBy(g => g.First().Config.Lambda).ThenBy(g => g.First().Config.Seed))
+        {
+            var c = group.First().Config;
+            var earlier = string.Join("; ", group.Select(r => $"{r.Status.ToString().ToLowerInvariant()}: {r.Error}")).Replace("|", "\\|", StringComparison.Ordinal);
+            var now = current.TryGetValue(group.Key, out var r) ? r.Status.ToString().ToLowerInvariant() : "no result";
+            md.Append(Inv($"| {group.Key} | {c.Curve} | {Format.Lambda(c.Lambda)} | {c.Seed} | {earlier} | {now} |\n"));
         }
     }
 

@@ -8,8 +8,10 @@ namespace FairSharp.Experiments.Reports;
 /// chart per method. Each file is written to a temporary file first and then moved into place.</summary>
 public static class ReportWriter
 {
-    /// <summary>Analyses <paramref name="records"/> and writes the outputs into <paramref name="directory"/>.</summary>
-    public static ReportFiles Write(string directory, PlanDocument plan, IReadOnlyList<TrialRecord> records, AnalysisOptions options)
+    /// <summary>Analyses <paramref name="records"/> and writes the outputs into <paramref name="directory"/>;
+    /// <paramref name="history"/> (earlier attempts replaced by <c>--retry-failed</c>) is listed in the report.</summary>
+    public static ReportFiles Write(string directory, PlanDocument plan, IReadOnlyList<TrialRecord> records, AnalysisOptions options,
+        IReadOnlyList<TrialRecord>? history = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(plan);
@@ -35,7 +37,7 @@ public static class ReportWriter
         }
 
         AtomicFile.WriteAllText(Path.Combine(directory, SummaryCsv.FileName), SummaryCsv.Render(analysis));
-        var report = ReportMarkdown.Render(plan, analysis, records, figures);
+        var report = ReportMarkdown.Render(plan, analysis, records, figures, history);
         AtomicFile.WriteAllText(Path.Combine(directory, ReportMarkdown.FileName), report);
         return new ReportFiles(analysis, HeadlineRow.From(analysis, usesLambda),
             Path.Combine(directory, ReportMarkdown.FileName), Path.Combine(directory, ParetoPlot.PngFileName), Path.Combine(directory, SummaryCsv.FileName));

@@ -7,7 +7,9 @@ namespace FairSharp.Experiments.Sweeps;
 /// Runs each trial in its own worker process: writes the spec file, starts <c>COMMAND trial --spec FILE</c>, and reads
 /// the record from the last line of the worker's standard output. The worker's standard input stays open and is never
 /// written: when the sweep process dies, the pipe closes and the worker stops too (no orphan keeps computing).
-/// A worker that crashes or prints no record gives a failed record with the last line of its standard error.
+/// A worker that crashes or prints no record throws <see cref="WorkerLostException"/> with the last line of its
+/// standard error (the sweep runs the trial again). <see cref="PersistentTrialWorker"/> is the faster default; this
+/// one isolates every trial in a fresh process (<c>fairsharp sweep --fresh-workers</c>).
 /// </summary>
 public sealed class ProcessTrialWorker : ITrialWorker
 {
@@ -17,9 +19,6 @@ public sealed class ProcessTrialWorker : ITrialWorker
     /// <summary>Exit code of a worker whose trial could not run because of its surroundings (its last standard error
     /// line says why): the sweep records nothing for it.</summary>
     public const int EnvironmentExitCode = 3;
-
-    /// <summary>Exit codes of a worker killed from outside (128 + SIGKILL, as the OOM killer does; 128 + SIGTERM).</summary>
-    private static readonly int[] KilledExitCodes = [137, 143];
 
     private readonly WorkerCommand _command;
 
@@ -34,7 +33,6 @@ public sealed class ProcessTrialWorker : ITrialWorker
     public async Task<TrialRecord> RunAsync(TrialSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var clock = Stopwatch.StartNew();
         var specPath = Path.Combine(Path.GetDirectoryName(spec.WorkDirectory)!, spec.Config.Id + ".spec.json");
         AtomicFile.WriteAllText(specPath, System.Text.Json.JsonSerializer.Serialize(spec, SweepJson.Canonical));
         try
@@ -94,14 +92,12 @@ public sealed class ProcessTrialWorker : ITrialWorker
 
             var reason = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
                          ?? "no output";
-            if (process.ExitCode == EnvironmentExitCode || KilledExitCodes.Contains(process.ExitCode))
+            if (process.ExitCode == EnvironmentExitCode)
             {
                 throw new TrialEnvironmentException(string.Create(CultureInfo.InvariantCulture, $"worker exited with code {process.ExitCode}: {reason}"));
             }
 
-            return TrialRecord.From(spec.Config,
-                TrialOutcome.Unfinished(TrialStatus.Failed, string.Create(CultureInfo.InvariantCulture, $"worker exited with code {process.ExitCode} without a result: {reason}")),
-                new TrialTimings(0, Math.Round(clock.Elapsed.TotalSeconds, 3)));
+            throw new WorkerLostException(string.Create(CultureInfo.InvariantCulture, $"worker exited with code {process.ExitCode} without a result: {reason}"));
         }
         finally
         {

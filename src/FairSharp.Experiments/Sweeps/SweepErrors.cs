@@ -92,4 +92,13 @@ public static class SweepErrors
 
     /// <summary>{0} the value.</summary>
     public const string BadBootstrap = "--bootstrap must be ≥ 100 resamples, got {0}";
+
+    /// <summary>{0} trial id, {1} curve, {2} λ, {3} seed, {4} what failed around it.</summary>
+    public const string EnvironmentFailure = "trial {0} ({1} λ={2} seed={3}) could not run: {4}";
+
+    /// <summary>{0} trial id, {1} curve, {2} λ, {3} seed, {4} how the worker ended, {5} next attempt, {6} attempts.</summary>
+    public const string WorkerLost = "trial {0} ({1} λ={2} seed={3}): its worker ended without a result ({4}); running it again (attempt {5} of {6})";
+
+    /// <summary>{0} attempts, {1} how the last worker ended.</summary>
+    public const string WorkerLostTooOften = "its worker ended without a result {0} times in a row; last: {1}";
 }

@@ -3,8 +3,8 @@ namespace FairSharp.Experiments.Sweeps;
 /// <summary>Reads one or more sweep output folders of the same plan (shards) as one set of trials.</summary>
 public static class SweepFolders
 {
-    /// <summary>The plan and the records of <paramref name="directories"/>: one record per trial id (the first met,
-    /// folders in the order given). Throws <see cref="InvalidInputException"/> when a folder is not a sweep folder or
+    /// <summary>The plan and the records of <paramref name="directories"/>: one current record per trial id (the first
+    /// ok record met, folders in the order given; a retry replaces a failed attempt, which is kept as history). Throws <see cref="InvalidInputException"/> when a folder is not a sweep folder or
     /// the folders hold different plans.</summary>
     public static SweepFolderContent Read(IReadOnlyList<string> directories)
     {
@@ -16,8 +16,7 @@ public static class SweepFolders
 
         PlanDocument? plan = null;
         string? planFolder = null;
-        var records = new List<TrialRecord>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var history = new TrialHistory();
         int ignored = 0, duplicates = 0;
         foreach (var directory in directories)
         {
@@ -47,20 +46,10 @@ public static class SweepFolders
             var content = store.Read();
             ignored += content.IgnoredLines;
             duplicates += content.DuplicateLines;
-            foreach (var record in content.Records)
-            {
-                if (ids.Add(record.Id))
-                {
-                    records.Add(record);
-                }
-                else
-                {
-                    duplicates++;
-                }
-            }
+            history.AddFolder(content);
         }
 
-        return new SweepFolderContent(plan!, records, ignored, duplicates);
+        return new SweepFolderContent(plan!, history.Current, ignored, duplicates + history.Duplicates) { Superseded = history.Superseded };
     }
 
     /// <summary>Writes <paramref name="content"/> into <paramref name="directory"/> as a complete sweep folder
@@ -87,14 +76,17 @@ public static class SweepFolders
 
         Directory.CreateDirectory(directory);
         using var folderLock = SweepFolderLock.Take(directory);
-        var records = content.Records.ToList();
-        var ids = records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var kept = store.Read();
-        records.AddRange(kept.Records.Where(r => ids.Add(r.Id)));
+        var history = new TrialHistory();
+        history.AddFolder(new TrialStoreContent(content.Records, 0, 0) { Superseded = content.Superseded });
+        history.AddFolder(store.Read());
         var order = content.Plan.Trials.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var lines = records.OrderBy(r => order.GetValueOrDefault(r.Id, int.MaxValue)).Select(r => TrialStore.Serialize(r) + "\n");
+        // Earlier attempts first, so that reading the merged file folds them into the same history.
+        var lines = history.Superseded.Concat(history.Current.OrderBy(r => order.GetValueOrDefault(r.Id, int.MaxValue)))
+            .Select(r => TrialStore.Serialize(r) + "
+");
         AtomicFile.WriteAllText(store.FilePath, string.Concat(lines));
-        AtomicFile.WriteAllText(planPath, System.Text.Json.JsonSerializer.Serialize(content.Plan, SweepJson.Indented) + "\n");
-        return content with { Records = records };
+        AtomicFile.WriteAllText(planPath, System.Text.Json.JsonSerializer.Serialize(content.Plan, SweepJson.Indented) + "
+");
+        return content with { Records = history.Current, Superseded = history.Superseded };
     }
 }

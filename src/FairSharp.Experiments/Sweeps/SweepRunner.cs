@@ -6,7 +6,9 @@ namespace FairSharp.Experiments.Sweeps;
 /// Runs a slice of a plan in a sweep folder: writes or checks <c>plan.json</c>, skips trials already in
 /// <c>trials.jsonl</c>, runs the others at most <c>jobs</c> at a time through a worker, and appends each record as
 /// soon as it arrives. Killing the process at any moment loses only the trials that were running; running the same
-/// command again runs exactly those (and the ones not started), never a finished one twice.
+/// command again runs exactly those (and the ones not started), never a finished one twice. A worker that dies
+/// mid-trial (<see cref="WorkerLostException"/>) costs only that trial, which is started again in a fresh worker.
+/// Pending trials start round-robin over the methods (<see cref="TrialSchedule"/>).
 /// </summary>
 public sealed class SweepRunner
 {
@@ -17,6 +19,15 @@ public sealed class SweepRunner
     public const string LockFile = ".lock";
 
     private readonly ITrialWorker _worker;
+
+    /// <summary>Runs again the trials whose current record is failed or diverged (<c>--retry-failed</c>); the new
+    /// record is appended and the old one stays in <c>trials.jsonl</c> as the trial's history. Default false: a
+    /// failed trial counts as done.</summary>
+    public bool RetryFailed { get; init; }
+
+    /// <summary>Times a trial is started when its worker keeps dying without a result (killed, out of memory); after
+    /// that it is recorded as failed. Default 3.</summary>
+    public int MaxAttempts { get; init; } = 3;
 
     /// <summary>Torch threads of each worker (default 1). Workers already run in parallel, one per job; giving each
     /// of them every core oversubscribes the machine (a German trial took 18–23 s instead of 4 s with two threads on
@@ -53,10 +64,10 @@ public sealed class SweepRunner
         // Two sweeps in one folder would run the same trials twice.
         using var folderLock = SweepFolderLock.Take(directory);
         var store = new TrialStore(directory);
-        var finished = store.Read().Records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var finished = store.Read().Records.Where(r => !RetryFailed || r.Status == TrialStatus.Ok).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var slice = plan.Slice(shard);
-        var pending = slice.Where(t => !finished.Contains(t.Id)).ToArray();
-        var skipped = slice.Count - pending.Length;
+        var pending = TrialSchedule.Order(slice.Where(t => !finished.Contains(t.Id)).ToArray());
+        var skipped = slice.Count - pending.Count;
         var work = Path.Combine(directory, WorkFolder);
         if (Directory.Exists(work))
         {
@@ -68,15 +79,20 @@ public sealed class SweepRunner
         var threads = Math.Max(1, ThreadsPerWorker);
 
         var clock = Stopwatch.StartNew();
+        var estimate = new SweepClock(pending, jobs);
         var gate = new object();
-        int done = 0, running = 0, failed = 0;
-        void Report(TrialRecord? last)
+        int done = 0, running = 0, failed = 0, lost = 0;
+        void Report(TrialRecord? last, string? note = null)
         {
             SweepProgress snapshot;
             lock (gate)
             {
-                TimeSpan? remaining = done == 0 ? null : clock.Elapsed / done * (pending.Length - done);
-                snapshot = new SweepProgress(slice.Count, skipped, done, running, failed, clock.Elapsed, remaining, last);
+                snapshot = new SweepProgress(slice.Count, skipped, done, running, failed, clock.Elapsed, estimate.Remaining(clock.Elapsed), last)
+                {
+                    MeanByCurve = estimate.MeanByCurve,
+                    WorkersLost = lost,
+                    Note = note,
+                };
             }
 
             progress?.Report(snapshot);
@@ -93,26 +109,48 @@ public sealed class SweepRunner
                 lock (gate)
                 {
                     running++;
+                    estimate.Started(trial, clock.Elapsed);
                 }
 
                 Report(null);
                 var spec = new TrialSpec(trial, dataDirectory, Path.Combine(work, trial.Id), threads);
-                TrialRecord record;
-                try
+                TrialRecord? record = null;
+                for (var attempt = 1; record is null; attempt++)
                 {
-                    record = await _worker.RunAsync(spec, ct).ConfigureAwait(false);
-                }
-                catch (TrialEnvironmentException e)
-                {
-                    // Nothing is recorded (a resume runs the trial again); the other trials would meet the same surroundings.
-                    lock (gate)
+                    try
                     {
-                        running--;
-                        environment ??= new TrialEnvironmentException($"trial {trial.Id} ({trial.Curve}, λ {trial.Lambda.ToString(System.Globalization.CultureInfo.InvariantCulture)}, seed {trial.Seed}) could not run: {e.Message}", e);
+                        record = await _worker.RunAsync(spec, ct).ConfigureAwait(false);
                     }
+                    catch (WorkerLostException e) when (!ct.IsCancellationRequested)
+                    {
+                        lock (gate)
+                        {
+                            lost++;
+                        }
 
-                    await stop.CancelAsync().ConfigureAwait(false);
-                    return;
+                        if (attempt >= MaxAttempts)
+                        {
+                            record = TrialRecord.From(trial, TrialOutcome.Unfinished(TrialStatus.Failed,
+                                SweepOptions.Format(SweepErrors.WorkerLostTooOften, attempt, e.Message)), new TrialTimings(0, 0));
+                        }
+                        else
+                        {
+                            Report(null, SweepOptions.Format(SweepErrors.WorkerLost, trial.Id, trial.Curve, trial.Lambda, trial.Seed, e.Message, attempt + 1, MaxAttempts));
+                        }
+                    }
+                    catch (TrialEnvironmentException e)
+                    {
+                        // Nothing is recorded (a resume runs the trial again); the other trials would meet the same surroundings.
+                        lock (gate)
+                        {
+                            running--;
+                            environment ??= new TrialEnvironmentException(
+                                SweepOptions.Format(SweepErrors.EnvironmentFailure, trial.Id, trial.Curve, trial.Lambda, trial.Seed, e.Message), e);
+                        }
+
+                        await stop.CancelAsync().ConfigureAwait(false);
+                        return;
+                    }
                 }
 
                 store.Append(record);
@@ -120,6 +158,7 @@ public sealed class SweepRunner
                 {
                     running--;
                     done++;
+                    estimate.Finished(trial, clock.Elapsed);
                     if (record.Status != TrialStatus.Ok)
                     {
                         failed++;

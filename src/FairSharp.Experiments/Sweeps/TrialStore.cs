@@ -6,7 +6,8 @@ namespace FairSharp.Experiments.Sweeps;
 /// <summary>
 /// <c>trials.jsonl</c>: one JSON line per finished trial. Each append is one write of a complete line followed by a
 /// flush to disk, so a kill leaves at most one truncated last line; the next append starts on a fresh line, and
-/// reading ignores lines that are not complete records. A trial id present in the file is finished (resume skips it).
+/// reading ignores lines that are not complete records. A trial id present in the file is finished (resume skips it,
+/// unless a retry of failed trials was asked for: then a later line of the same id replaces a failed one).
 /// </summary>
 public sealed class TrialStore
 {
@@ -25,9 +26,10 @@ public sealed class TrialStore
     /// <summary>Full path of <c>trials.jsonl</c>.</summary>
     public string FilePath { get; }
 
-    /// <summary>Reads every complete record (the first one of each id); a missing file reads as empty. A line cut
-    /// short by a kill is skipped and counted; any other line that is not a record is refused, since silently dropping
-    /// it would re-run or lose a finished trial.</summary>
+    /// <summary>Reads every complete record and folds them into the current record of each id (a retry replaces a
+    /// failed or diverged record, see <see cref="TrialHistory"/>); a missing file reads as empty. A line cut short by
+    /// a kill is skipped and counted; any other line that is not a record is refused, since silently dropping it
+    /// would re-run or lose a finished trial.</summary>
     /// <exception cref="InvalidInputException">A line is not a trial record (<see cref="SweepErrors.BadTrialLine"/>).</exception>
     public TrialStoreContent Read()
     {
@@ -37,9 +39,8 @@ public sealed class TrialStore
         }
 
         var text = Encoding.UTF8.GetString(File.ReadAllBytes(FilePath));
-        var records = new List<TrialRecord>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        int ignored = 0, duplicates = 0;
+        var history = new TrialHistory();
+        var ignored = 0;
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -56,17 +57,13 @@ public sealed class TrialStore
                     ? 1
                     : throw new InvalidInputException(SweepOptions.Format(SweepErrors.BadTrialLine, FilePath, i + 1, TrialLine.Problem(line)));
             }
-            else if (!ids.Add(record.Id))
-            {
-                duplicates++;
-            }
             else
             {
-                records.Add(record);
+                history.Add(record);
             }
         }
 
-        return new TrialStoreContent(records, ignored, duplicates);
+        return new TrialStoreContent(history.Current, ignored, history.Duplicates) { Superseded = history.Superseded };
     }
 
     /// <summary>Appends one record as one complete line, then flushes it to disk. Thread-safe.</summary>

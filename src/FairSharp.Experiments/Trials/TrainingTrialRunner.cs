@@ -21,6 +21,9 @@ public sealed class TrainingTrialRunner : ITrialRunner
     /// <summary>Registered methods that have no fairness weight: swept once per seed.</summary>
     public static IReadOnlySet<string> MethodsWithoutLambda { get; } = new HashSet<string>(StringComparer.Ordinal) { "erm" };
 
+    /// <summary>Datasets kept across the trials of a persistent worker, or null to prepare each trial's data afresh.</summary>
+    public PreparedDataCache? DataCache { get; init; }
+
     /// <inheritdoc />
     public IMethodCatalog Catalog => new MethodCatalog(
         MethodRegistry.Names.Where(n => !StitchTrial.IsStitchMethod(n))
@@ -99,11 +102,11 @@ public sealed class TrainingTrialRunner : ITrialRunner
 
     /// <summary>Loads the trial's data. The sweep checked the same split before its first trial, so a failure now
     /// means the data folder changed under the sweep: the environment's failure, not the trial's.</summary>
-    private static Data.PreparedDataset PrepareData(TrainRequest request)
+    private static Data.PreparedDataset PrepareData(Data.DataRequest request)
     {
         try
         {
-            return Data.DatasetLoader.Prepare(request.ToDataRequest());
+            return Data.DatasetLoader.Prepare(request);
         }
         catch (InvalidInputException e)
         {
@@ -118,7 +121,7 @@ public sealed class TrainingTrialRunner : ITrialRunner
         if (StitchTrial.IsStitchMethod(spec.Config.Method))
         {
             // The backbone's data: the stitch run loads it again, but a failure here is the environment's.
-            PrepareData(ToRequest(spec with { Config = spec.Config with { Method = "erm" } }));
+            PrepareData(ToRequest(spec with { Config = spec.Config with { Method = "erm" } }).ToDataRequest());
             var stitch = StitchTrial.Run(ToStitchRequest(spec));
             return !stitch.Succeeded
                 ? TrialOutcome.Unfinished(TrialStatus.Diverged, stitch.Message ?? "stitch training diverged (NaN or infinite loss)")
@@ -126,7 +129,10 @@ public sealed class TrainingTrialRunner : ITrialRunner
         }
 
         var request = ToRequest(spec);
-        var outcome = TrainingRun.Execute(request, PrepareData(request), outputDirectory: null, SilentObserver.Instance);
+        request.Validate();
+        var data = DataCache is { } cache ? cache.GetOrPrepare(request.ToDataRequest(), PrepareData) : PrepareData(request.ToDataRequest());
+        var outcome = TrainingRun.Execute(request, data, outputDirectory: null, SilentObserver.Instance);
+
         if (!outcome.Succeeded)
         {
             return TrialOutcome.Unfinished(TrialStatus.Diverged, outcome.Message ?? "training diverged (NaN or infinite loss)");

@@ -27,15 +27,14 @@ public sealed class ProcessTrialWorkerTests
     }
 
     [Fact]
-    public async Task A_worker_that_dies_without_a_record_gives_a_failed_record_with_its_last_error_line()
+    public async Task A_worker_that_dies_without_a_record_is_a_lost_worker_with_its_last_error_line()
     {
         using var dir = new TempDirectory();
         var spec = Spec(dir.Path);
-        var record = await new ProcessTrialWorker(new WorkerCommand("/bin/sh", ["-c", "echo partial; echo 'first' >&2; echo 'Segmentation fault' >&2; exit 139", "sh"]))
-            .RunAsync(spec, CancellationToken.None);
-        record.Status.ShouldBe(TrialStatus.Failed);
-        record.Id.ShouldBe(spec.Config.Id);
-        record.Error.ShouldBe("worker exited with code 139 without a result: Segmentation fault");
-        record.Metrics.ShouldBeEmpty();
+        var e = await Should.ThrowAsync<WorkerLostException>(() =>
+            new ProcessTrialWorker(new WorkerCommand("/bin/sh", ["-c", "echo partial; echo 'first' >&2; echo 'Segmentation fault' >&2; exit 139", "sh"]))
+                .RunAsync(spec, CancellationToken.None));
+        e.Message.ShouldBe("worker exited with code 139 without a result: Segmentation fault");
+        Directory.GetFiles(Path.Combine(dir.Path, ".work")).ShouldBeEmpty("the spec file is removed");
     }
 }
