@@ -81,12 +81,10 @@ public static class SweepFolders
         history.AddFolder(store.Read());
         var order = content.Plan.Trials.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         // Earlier attempts first, so that reading the merged file folds them into the same history.
-        var lines = history.Superseded.Concat(history.Current.OrderBy(r => order.GetValueOrDefault(r.Id, int.MaxValue)))
-            .Select(r => TrialStore.Serialize(r) + "
-");
+        var lines = history.Superseded.DistinctBy(TrialStore.Serialize).Concat(history.Current.OrderBy(r => order.GetValueOrDefault(r.Id, int.MaxValue)))
+            .Select(r => TrialStore.Serialize(r) + "\n");
         AtomicFile.WriteAllText(store.FilePath, string.Concat(lines));
-        AtomicFile.WriteAllText(planPath, System.Text.Json.JsonSerializer.Serialize(content.Plan, SweepJson.Indented) + "
-");
+        AtomicFile.WriteAllText(planPath, System.Text.Json.JsonSerializer.Serialize(content.Plan, SweepJson.Indented) + "\n");
         return content with { Records = history.Current, Superseded = history.Superseded };
     }
 }
