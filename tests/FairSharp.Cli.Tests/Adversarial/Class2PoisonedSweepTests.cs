@@ -1,4 +1,3 @@
-using System.Globalization;
 using FairSharp.Data.Catalogue;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Metrics;
@@ -68,17 +67,17 @@ public sealed class Class2PoisonedSweepTests : IDisposable
 
     private static SweepPlan OneTrial() => Hostile.Plan(Hostile.GermanOptions with { Methods = ["erm"], Seeds = 1 });
 
-    [Theory]
-    [InlineData("echo 'fairsharp: the data changed since the sweep started' >&2; exit 3", "worker exited with code 3: fairsharp: the data changed since the sweep started")]
-    [InlineData("kill -9 $$", "worker exited with code 137: no output")]
-    public async Task A_failure_of_the_surroundings_leaves_no_record_and_the_sweep_resumes(string script, string reason)
+    [Fact]
+    public async Task A_failure_of_the_surroundings_leaves_no_record_and_the_sweep_resumes()
     {
+        const string script = "echo 'fairsharp: the data changed since the sweep started' >&2; exit 3";
+        const string reason = "worker exited with code 3: fairsharp: the data changed since the sweep started";
         var folder = _h.PathOf("s");
         var plan = OneTrial();
         var error = await Should.ThrowAsync<TrialEnvironmentException>(() =>
             new SweepRunner(Shell(script)).RunAsync(plan, ShardSpec.All, folder, 1, null, null, CancellationToken.None));
         var trial = plan.Trials[0];
-        error.Message.ShouldBe($"trial {trial.Id} ({trial.Curve}, λ {trial.Lambda.ToString(CultureInfo.InvariantCulture)}, seed {trial.Seed}) could not run: {reason}");
+        error.Message.ShouldBe(Hostile.F(SweepErrors.EnvironmentFailure, trial.Id, trial.Curve, trial.Lambda, trial.Seed, reason));
         File.Exists(Path.Combine(folder, TrialStore.FileName)).ShouldBeFalse();
 
         var result = await new SweepRunner(new InProcessTrialWorker(new FixedRunner())).RunAsync(plan, ShardSpec.All, folder, 1, null, null, CancellationToken.None);
@@ -88,12 +87,12 @@ public sealed class Class2PoisonedSweepTests : IDisposable
     }
 
     [Fact]
-    public async Task A_trial_that_crashes_on_its_own_is_still_recorded_as_failed()
+    public async Task A_trial_that_crashes_on_its_own_is_recorded_as_failed_after_its_attempts()
     {
         var folder = _h.PathOf("s");
         var result = await new SweepRunner(Shell("echo 'segfault in the method' >&2; exit 1")).RunAsync(OneTrial(), ShardSpec.All, folder, 1, null, null, CancellationToken.None);
         result.Failed.ShouldBe(1);
-        new TrialStore(folder).Read().Records.Single().Error.ShouldBe("worker exited with code 1 without a result: segfault in the method");
+        new TrialStore(folder).Read().Records.Single().Error.ShouldBe(Hostile.F(SweepErrors.WorkerLostTooOften, 3, "worker exited with code 1 without a result: segfault in the method"));
     }
 
     [Fact]
