@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using FairSharp.Training;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
 using TorchSharp;
@@ -53,8 +54,8 @@ public class FairerStepBenchmarks
         _ = batch.GroupStrata;
         erm = new ErmObjective();
         gapreg = new GapRegObjective(FairnessConstraint.EqualizedOdds, 1.0, 2);
-        fairer = new FairerObjective(FairnessConstraint.EqualizedOdds, 1.0, 0.01, 2);
-        fairerAuthors = new FairerObjective(FairnessConstraint.EqualizedOdds, 1.0, 0.01, 2, passes: FairerPasses.Authors);
+        fairer = new FairerObjective(FairnessConstraint.EqualizedOdds, 2, new FairerOptions(1.0, 0.01));
+        fairerAuthors = new FairerObjective(FairnessConstraint.EqualizedOdds, 2, new FairerOptions(1.0, 0.01, Passes: FairerPasses.Authors));
     }
 
     /// <summary>Starts the PyTorch reference process.</summary>

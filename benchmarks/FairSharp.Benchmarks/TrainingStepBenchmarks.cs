@@ -9,6 +9,7 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using FairSharp.Data;
 using FairSharp.Training;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
 using TorchSharp;
@@ -77,7 +78,7 @@ public class TrainingStepBenchmarks
         manual_seed(0);
         model = ModelSpec.FfbMlp(split.RowSize).Build();
         model.train();
-        objective = MethodRegistry.Create(Objective, new ObjectiveSettings(FairnessConstraint.DemographicParity, 1.0));
+        objective = MethodRegistry.Create(Objective, null, new MethodContext(FairnessConstraint.DemographicParity, 2));
         optimizer = optim.Adam(model.parameters().Concat(objective.Attach(model)), 1e-2);
         scheduler = optim.lr_scheduler.StepLR(optimizer, 50, 0.1);
         train = TensorConversion.ToTensors(split);

@@ -55,6 +55,8 @@ public static class FairSharpApp
         root.Subcommands.Add(DatasetsCommand.Create(console));
         root.Subcommands.Add(AuditCommand.Create(console));
         root.Subcommands.Add(TrainCommand.Create(console));
+        root.Subcommands.Add(PredictCommand.Create(console));
+        root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(RationaleCommand.Create(console));
         root.Subcommands.Add(StitchCommand.Create(console));
         root.Subcommands.Add(SweepCommand.Create(console));

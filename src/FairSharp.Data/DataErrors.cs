@@ -83,4 +83,46 @@ public static class DataErrors
 
     /// <summary>Iterations per epoch below 1; {0} the value.</summary>
     public const string BadIterations = "iterations per epoch must be at least 1, got {0}";
+
+    /// <summary>Neither <c>--data</c> nor all three of <c>--train</c>, <c>--valid</c>, <c>--test</c>, or both.</summary>
+    public const string CsvFiles = "give either --data FILE or all three of --train FILE --valid FILE --test FILE";
+
+    /// <summary>No target column given.</summary>
+    public const string NoTarget = "no target column given: name it with --target";
+
+    /// <summary>A column in two roles; {0} column, {1} one role, {2} the other.</summary>
+    public const string ColumnTwoRoles = "column '{0}' cannot be both {1} and {2}";
+
+    /// <summary>Both an input list and a drop list.</summary>
+    public const string FeaturesAndDrop = "give --features or --drop, not both";
+
+    /// <summary>A bad <c>--split</c>; {0} the text.</summary>
+    public const string BadSplit = "--split must be three fractions train,validation,test (e.g. 0.6,0.2,0.2), got '{0}'";
+
+    /// <summary>A data file that does not exist; {0} path.</summary>
+    public const string CsvNotFound = "{0}: file not found";
+
+    /// <summary>Every row lacks the target or a sensitive value; {0} file, {1} target, {2} sensitive columns.</summary>
+    public const string NoCompleteRows = "{0}: no row has both a target ('{1}') and every sensitive value ('{2}')";
+
+    /// <summary>A <c>--positive</c> value the target never takes; {0} file, {1} value, {2} column, {3} the values.</summary>
+    public const string PositiveNotFound = "{0}: --positive '{1}' is not a value of target column '{2}' (values: {3})";
+
+    /// <summary>A target without exactly two values and no <c>--positive</c>; {0} file, {1} column, {2} count, {3} the values.</summary>
+    public const string TargetNotBinary = "{0}: target column '{1}' has {2} values ({3}); a binary target needs two, or name the positive one with --positive";
+
+    /// <summary>Two target values, neither 1/true/yes; {0} file, {1} column, {2} the values.</summary>
+    public const string PositiveUnknown = "{0}: target column '{1}' has values {2}: name the positive one with --positive";
+
+    /// <summary>A sensitive column with one value; {0} file, {1} column, {2} the value.</summary>
+    public const string SingleGroup = "{0}: sensitive column '{1}' has a single value ('{2}'): fairness needs at least two groups";
+
+    /// <summary>A column whose every field is missing; {0} file, {1} column.</summary>
+    public const string AllMissing = "{0}: column '{1}' has no values (every field is missing): leave it out with --drop";
+
+    /// <summary>A numeric column with no value in the training split; {0} file, {1} column.</summary>
+    public const string AllMissingInTrain = "{0}: column '{1}' has no values in the training split: leave it out with --drop";
+
+    /// <summary>Too many categories; {0} file, {1} column, {2} count, {3} the limit.</summary>
+    public const string TooManyCategories = "{0}: column '{1}' has {2} categories, more than {3}: leave it out with --drop (an id or free text?) or declare it --numeric";
 }

@@ -10,6 +10,10 @@ namespace FairSharp.Data;
 /// <param name="Seed">Seed of the split and of every shuffle; the same seed gives the same split.</param>
 public sealed record DataRequest(string Dataset, IReadOnlyList<string> Sensitive, string Protocol = ProtocolNames.Ffb, int Seed = 0)
 {
+    /// <summary>A user's CSV in place of a catalogue dataset (<c>--data</c>); then <see cref="Dataset"/> is only a label
+    /// (the file name), the split comes from these options and the seed from <see cref="Seed"/>.</summary>
+    public Csv.CsvDataOptions? Csv { get; init; }
+
     /// <summary>Folder of the bundled datasets; null = <see cref="DataDirectory.Locate"/>.</summary>
     public string? DataDirectory { get; init; }
 
@@ -52,6 +56,12 @@ public sealed record DataRequest(string Dataset, IReadOnlyList<string> Sensitive
     /// bad fractions or sizes.</exception>
     public void Validate()
     {
+        if (Csv is not null)
+        {
+            (Csv with { Sensitive = Sensitive }).Validate();
+            return;
+        }
+
         var info = DatasetCatalogue.Get(Dataset);
         if (Sensitive is null || Sensitive.Count == 0)
         {

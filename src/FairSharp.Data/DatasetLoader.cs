@@ -1,3 +1,4 @@
+using FairSharp.Data.Csv;
 using FairSharp.Data.Images;
 using FairSharp.Data.Protocols;
 using FairSharp.Data.Sources;
@@ -15,6 +16,11 @@ public static class DatasetLoader
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
+        if (request.Csv is not null)
+        {
+            return TabularSource.FromCsv(request.Csv with { Sensitive = request.Sensitive, Seed = request.Seed });
+        }
+
         if (string.Equals(request.Dataset, "utkface", StringComparison.Ordinal))
         {
             return UtkFaceProtocol.Apply(UtkFaceSource.Read(request), request);

@@ -21,4 +21,9 @@ public sealed record PreparedDataset(
     DataSplit Validation,
     DataSplit Test,
     string DataSha256,
-    int Seed);
+    int Seed)
+{
+    /// <summary>The preprocessing fitted on the training split when the data is a user's CSV (saved with the model
+    /// as <c>preprocessing.json</c>); null for catalogue datasets.</summary>
+    public Csv.TabularPreprocessing? Preprocessing { get; init; }
+}

@@ -10,7 +10,7 @@ internal static class TestCatalog
         new MethodInfo("erm", UsesLambda: false, UsesStitch: false),
         new MethodInfo("gapreg", UsesLambda: true, UsesStitch: false),
         new MethodInfo("fairmixup", UsesLambda: true, UsesStitch: false),
-        new MethodInfo("fairer", UsesLambda: true, UsesStitch: false),
+        new MethodInfo("fairer", UsesLambda: true, UsesStitch: false) { Descriptor = Training.Methods.FairerOptions.Descriptor },
         new MethodInfo("tfs", UsesLambda: true, UsesStitch: true),
     ]);
 }

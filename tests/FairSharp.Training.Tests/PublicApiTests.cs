@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using FairSharp.Training.Checkpoints;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
 using FairSharp.Training.Penalties;
@@ -19,7 +20,7 @@ public sealed class PublicApiTests
     [
         typeof(FairNetwork), typeof(NetworkStage), typeof(ForwardTrace), typeof(WeightLayer), typeof(WeightLayerKind),
         typeof(StitchPoint), typeof(ModelSpec), typeof(Mlp), typeof(SmallCnn), typeof(ResNet18),
-        typeof(ITrainingObjective), typeof(ObjectiveBase), typeof(ObjectiveStep), typeof(ObjectiveSettings), typeof(BatchContext),
+        typeof(ITrainingObjective), typeof(ObjectiveBase), typeof(ObjectiveStep), typeof(MethodDescriptor), typeof(MethodDescriptor<>), typeof(MethodOptions), typeof(MethodKnob), typeof(MethodContext), typeof(FairerOptions), typeof(Check), typeof(BatchContext),
         typeof(Stratum), typeof(SamplingKind), typeof(FairnessConstraint), typeof(FairnessConstraints), typeof(MethodRegistry),
         typeof(TaskLoss), typeof(TrainingDataChecks), typeof(IFairnessPenalty),
         typeof(Trainer), typeof(TrainerOptions), typeof(TrainingStep), typeof(TrainingResult), typeof(TrainingStatus),

@@ -11,6 +11,12 @@ internal static class CommonOptions
         Description = "Folder holding the bundled datasets (default: the repository's data/ folder, found from the current directory; or FAIRSHARP_DATA).",
     };
 
+    /// <summary><c>--data</c> of the commands that re-read a model's data (rationale, stitch).</summary>
+    public static Option<string?> ModelDataFile() => new("--data")
+    {
+        Description = "For a model trained with --data: its CSV, when it moved from the path recorded in preprocessing.json (the sha256 must match).",
+    };
+
     /// <summary><c>--out</c> of the commands that train a model (train, stitch).</summary>
     public static Option<string> ModelOutput() => new("--out")
     {

@@ -37,9 +37,10 @@ internal static class RationaleCommand
         var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores)." };
         var output = new Option<string?>("--out") { Description = "Folder (new or empty) for rationale.json, rationale.md, rationale.png and rationale.svg." };
         var dataDir = CommonOptions.DataDir();
+        var dataFile = CommonOptions.ModelDataFile();
 
         var command = new Command("rationale", "Per-layer parity scores: how similarly each group's loss depends on every layer's neurons (FAIRER).");
-        foreach (var option in new Option[] { models, split, partition, influence, maxRows, seed, threads, output, dataDir })
+        foreach (var option in new Option[] { models, split, partition, influence, maxRows, seed, threads, output, dataDir, dataFile })
         {
             command.Options.Add(option);
         }
@@ -60,6 +61,7 @@ internal static class RationaleCommand
                 MaxRowsPerStratum = parse.GetValue(maxRows),
                 Seed = parse.GetValue(seed),
                 DataDirectory = parse.GetValue(dataDir),
+                DataFile = parse.GetValue(dataFile),
             };
             request.Validate();
 

@@ -42,9 +42,10 @@ internal static class StitchCommand
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the representation cache in <backbone>/features/." };
         var output = CommonOptions.ModelOutput();
         var dataDir = CommonOptions.DataDir();
+        var dataFile = CommonOptions.ModelDataFile();
 
         var command = new Command("stitch", "The Fairness Stitch (tfs), FDR (fdr) or tfs-joint on cached features of a trained backbone; writes result.json, model.bin, manifest.json.");
-        foreach (var option in new Option[] { backbone, method, alpha, constraint, layer, init, batchSize, epochs, lr, momentum, weightDecay, fineTuneOn, gateBacc, gateDrop, gateAuc, gateEod, lambdaAlign, seed, threads, noCache, output, dataDir })
+        foreach (var option in new Option[] { backbone, method, alpha, constraint, layer, init, batchSize, epochs, lr, momentum, weightDecay, fineTuneOn, gateBacc, gateDrop, gateAuc, gateEod, lambdaAlign, seed, threads, noCache, output, dataDir, dataFile })
         {
             command.Options.Add(option);
         }
@@ -80,6 +81,7 @@ internal static class StitchCommand
             {
                 Options = options,
                 DataDirectory = parse.GetValue(dataDir),
+                DataFile = parse.GetValue(dataFile),
                 CacheOnDisk = !parse.GetValue(noCache),
             };
             var outDir = parse.GetValue(output)!;

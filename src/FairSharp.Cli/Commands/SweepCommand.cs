@@ -32,13 +32,14 @@ internal static class SweepCommand
         var protocol = new Option<string?>("--protocol") { Description = "Protocol preset (default: each method's own)." };
         var stitchLayers = new Option<string?>("--stitch-layers") { Description = "Stitch layers tried by tfs/fdr, comma-separated (default: penultimate)." };
         var stitchInits = new Option<string?>("--stitch-inits") { Description = "Stitch initialisations tried by tfs/fdr: random, identity, lstsq (default: the method's)." };
+        var grid = new Option<string[]>("--grid") { Description = "Extra axis over a method option, METHOD.KNOB=V1,V2,... (repeatable), e.g. fairer.lambda_align=0,0.01,0.1,1; the knobs are train's method options with _ for -.", Arity = ArgumentArity.ZeroOrMore };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Run again the trials recorded as failed or diverged (the report keeps their earlier attempts)." };
         var freshWorkers = new Option<bool>("--fresh-workers") { Description = "Start a new worker process for every trial instead of reusing workers (slower; same results)." };
         var dataDir = CommonOptions.DataDir();
         var analysis = new AnalysisCliOptions();
 
         var command = new Command("sweep", "Run methods × λ × seeds in parallel workers (resumable), then write summary.csv, report.md and pareto.png/svg.");
-        foreach (var option in new Option[] { dataset, sensitive, methods, constraint, lambdas, seeds, seed, jobs, threads, shard, output, epochs, protocol, stitchLayers, stitchInits, retryFailed, freshWorkers, dataDir })
+        foreach (var option in new Option[] { dataset, sensitive, methods, constraint, lambdas, seeds, seed, jobs, threads, shard, output, epochs, protocol, stitchLayers, stitchInits, grid, retryFailed, freshWorkers, dataDir })
         {
             command.Options.Add(option);
         }
@@ -61,6 +62,7 @@ internal static class SweepCommand
                 Protocol = parse.GetValue(protocol),
                 StitchLayers = ListOptions.Integers(parse.GetValue(stitchLayers), "--stitch-layers"),
                 StitchInits = ListOptions.Strings(parse.GetValue(stitchInits), "--stitch-inits"),
+                Grid = (parse.GetValue(grid) ?? []).Select(GridAxis.Parse).ToArray(),
             };
             var runner = new TrainingTrialRunner();
             var plan = SweepPlan.Create(options, runner.Catalog);

@@ -4,6 +4,7 @@ using FairSharp.Cli.Safety;
 using FairSharp.Cli.Training;
 using FairSharp.Metrics;
 using FairSharp.Training;
+using FairSharp.Training.Checkpoints;
 using FairSharp.Training.Objectives;
 using FairSharp.Training.Runs;
 using Spectre.Console;
@@ -22,12 +23,12 @@ internal static class TrainCommand
 
     public static Command Create(CliConsole console)
     {
-        var dataset = new Option<string>("--dataset") { Description = "Dataset: adult, compas, german, bank, credit, acs-income-ct, utkface.", Required = true };
+        var dataset = new Option<string?>("--dataset") { Description = "Dataset: adult, compas, german, bank, credit, acs-income-ct, utkface (or --data FILE.csv)." };
+        var csv = new DataSourceOptions();
         var sensitive = new Option<string>("--sensitive") { Description = "Sensitive attribute(s), comma-separated for intersectional groups (e.g. sex or sex,race).", Required = true };
-        var method = new Option<string>("--method") { Description = "Method: erm, gapreg, fairmixup, adversarial, hsic, prejudice-remover, fairer (default erm).", DefaultValueFactory = _ => "erm" };
+        var method = new Option<string>("--method") { Description = $"Method: {string.Join(", ", MethodRegistry.Names)} (default erm). Its options below apply to the methods named in their help.", DefaultValueFactory = _ => "erm" };
         var constraint = new Option<string>("--constraint") { Description = "Fairness constraint of the penalty: dp, eo or eopp (default dp).", DefaultValueFactory = _ => "dp" };
-        var lambda = new Option<double>("--lambda") { Description = "Weight of the fairness term, >= 0 (default 1.0; for fairer the GapReg weight lambda_fair).", DefaultValueFactory = _ => 1.0 };
-        var lambdaAlign = new Option<double>("--lambda-align") { Description = "FAIRER's alignment weight, >= 0 (default 0.01).", DefaultValueFactory = _ => 0.01 };
+        var methodOptions = new MethodCliOptions();
         var protocol = new Option<string>("--protocol") { Description = "Protocol preset: ffb (default), fairmixup (adult), tfs (utkface).", DefaultValueFactory = _ => "ffb" };
         var seed = new Option<int>("--seed") { Description = "The one seed of the run: split, initialisation, dropout, batches (default 0).", DefaultValueFactory = _ => 0 };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (under ffb: passes over the training split). Default: the protocol's." };
@@ -45,22 +46,29 @@ internal static class TrainCommand
         var dataDir = CommonOptions.DataDir();
 
         var command = new Command("train", "Train one model with one method and write result.json, model.bin and manifest.json.");
-        foreach (var option in new Option[] { dataset, sensitive, method, constraint, lambda, lambdaAlign, protocol, seed, epochs, steps, batchSize, lr, architecture, hidden, dropout, evalEvery, selection, device, threads, output, dataDir })
+        foreach (var option in new Option[] { dataset, sensitive, method, constraint, protocol, seed, epochs, steps, batchSize, lr, architecture, hidden, dropout, evalEvery, selection, device, threads, output, dataDir })
         {
             command.Options.Add(option);
         }
 
+        csv.AddTo(command);
+        methodOptions.AddTo(command);
         command.SetAction(parse =>
         {
             OutputLocation.CheckNewFolder(parse.GetValue(output));
-            var request = new TrainRequest(
-                parse.GetValue(dataset)!,
-                ListOptions.Strings(parse.GetValue(sensitive), "--sensitive").ToArray(),
-                parse.GetValue(method)!)
+            var sensitiveNames = ListOptions.Strings(parse.GetValue(sensitive), "--sensitive").ToArray();
+            var csvOptions = csv.Read(parse, sensitiveNames, parse.GetValue(seed));
+            var datasetName = parse.GetValue(dataset);
+            if ((datasetName is null) == (csvOptions is null))
             {
+                throw new InvalidInputException(DataSourceOptions.DatasetOrData);
+            }
+
+            var request = new TrainRequest(datasetName ?? DataSourceOptions.Label(csvOptions!), sensitiveNames, parse.GetValue(method)!)
+            {
+                Csv = csvOptions,
                 Constraint = FairnessConstraints.Parse(parse.GetValue(constraint)!),
-                Lambda = parse.GetValue(lambda),
-                LambdaAlign = parse.GetValue(lambdaAlign),
+                Options = methodOptions.Read(parse, parse.GetValue(method)!),
                 Protocol = parse.GetValue(protocol)!,
                 Seed = parse.GetValue(seed),
                 Epochs = parse.GetValue(epochs),
@@ -77,7 +85,7 @@ internal static class TrainCommand
                 DataDirectory = parse.GetValue(dataDir),
             };
             var outDir = parse.GetValue(output)!;
-            var outcome = Run(console, request, outDir);
+            var outcome = methodOptions.ToFlags(() => Run(console, request, outDir));
             Print(console, outcome, outDir);
             if (!outcome.Succeeded)
             {
@@ -136,7 +144,7 @@ internal static class TrainCommand
     {
         var c = outcome.Config;
         console.Ansi.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{c.Method} ({c.Constraint}, lambda {c.Lambda}) on {c.Dataset} [{string.Join(",", c.Sensitive)}], protocol {c.Protocol}, seed {c.Seed}: {outcome.Status}, {outcome.Steps} steps"));
+            $"{c.Method} ({c.Constraint}{(c.MethodOptions.Count == 0 ? "" : ", " + c.DescribeOptions())}) on {c.Dataset} [{string.Join(",", c.Sensitive)}], protocol {c.Protocol}, seed {c.Seed}: {outcome.Status}, {outcome.Steps} steps"));
         if (outcome.Succeeded)
         {
             console.Ansi.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -154,6 +162,7 @@ internal static class TrainCommand
             }
         }
 
-        console.Ansi.WriteLine($"wrote {Path.Combine(outDir, TrainingRun.ResultFile)}" + (outcome.Succeeded ? ", model.bin, manifest.json" : string.Empty));
+        console.Ansi.WriteLine($"wrote {Path.Combine(outDir, TrainingRun.ResultFile)}" + (outcome.Succeeded ? ", model.bin, manifest.json" : string.Empty)
+            + (outcome.Succeeded && File.Exists(Path.Combine(outDir, ModelCheckpoint.PreprocessingFile)) ? ", " + ModelCheckpoint.PreprocessingFile : string.Empty));
     }
 }

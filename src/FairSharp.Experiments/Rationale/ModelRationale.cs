@@ -7,8 +7,8 @@ namespace FairSharp.Experiments.Rationale;
 /// <param name="Directory">The model folder.</param>
 /// <param name="Method">Training method.</param>
 /// <param name="Constraint">Constraint it was trained with.</param>
-/// <param name="Lambda">λ (λ_fair for FAIRER).</param>
-/// <param name="LambdaAlign">FAIRER's λ_align (recorded for every method; used by <c>fairer</c> only).</param>
+/// <param name="Options">The method's knobs as <c>name=value</c> pairs (e.g. <c>lambda=1 lambda_align=0.01</c>); empty
+/// for a method without knobs.</param>
 /// <param name="Seed">Seed of the run (also the split's).</param>
 /// <param name="Dataset">Dataset.</param>
 /// <param name="Report">Per-layer parity scores for every pair of strata.</param>
@@ -17,8 +17,7 @@ public sealed record ModelRationale(
     string Directory,
     string Method,
     string Constraint,
-    double Lambda,
-    double LambdaAlign,
+    string Options,
     int Seed,
     string Dataset,
     ParityReport Report);

@@ -83,15 +83,13 @@ public static class RationaleMarkdown
     private static void Header(StringBuilder text, IReadOnlyList<RationaleLayer> layers, string last)
     {
         var names = layers.Select(l => ShortName(l.Name) + (l.ConstantCosine ? "*" : string.Empty));
-        text.AppendLine($"| model | method | λ | pair | {string.Join(" | ", names)} | {last} |");
-        text.AppendLine($"|---|---|---:|---|{string.Concat(layers.Select(_ => "---:|"))}---:|");
+        text.AppendLine($"| model | method | options | pair | {string.Join(" | ", names)} | {last} |");
+        text.AppendLine($"|---|---|---|---|{string.Concat(layers.Select(_ => "---:|"))}---:|");
     }
 
     private static void Row(StringBuilder text, ModelRationale model, PairParity pair, IEnumerable<double> values, double mean)
     {
-        var lambda = model.Method == "fairer"
-            ? Invariant($"{model.Lambda:G4} (align {model.LambdaAlign:G4})")
-            : model.Method == "erm" ? "–" : Invariant($"{model.Lambda:G4}");
+        var lambda = model.Options.Length == 0 ? "–" : model.Options;
         text.AppendLine($"| {model.Label} | {model.Method} ({model.Constraint}) | {lambda} | {Cell(PairText(pair))} | {string.Join(" | ", values.Select(Number))} | {Number(mean)} |");
     }
 

@@ -121,12 +121,7 @@ public static class RationalePlot
 
     private static string Describe(ModelRationale model)
     {
-        var lambda = model.Method switch
-        {
-            "erm" => string.Empty,
-            "fairer" => string.Create(CultureInfo.InvariantCulture, $" λ={model.Lambda:G3}, λ_align={model.LambdaAlign:G3}"),
-            _ => string.Create(CultureInfo.InvariantCulture, $" λ={model.Lambda:G3}"),
-        };
+        var lambda = model.Options.Length == 0 ? string.Empty : " " + model.Options;
         return model.Label == model.Method && lambda.Length == 0 ? model.Label : $"{model.Label} ({model.Method}{lambda})";
     }
 }

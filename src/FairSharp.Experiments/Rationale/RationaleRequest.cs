@@ -37,6 +37,10 @@ public sealed record RationaleRequest(IReadOnlyList<string> Models)
     /// <summary>Seed of the row cap's draw (default 0; the probe has no other randomness).</summary>
     public int Seed { get; init; }
 
+    /// <summary>For a model trained on a CSV (<c>--data</c>): the file to read in place of the path recorded in its
+    /// preprocessing.json (the file moved); its sha256 must still match. Null = the recorded path.</summary>
+    public string? DataFile { get; init; }
+
     /// <summary>Folder of the bundled datasets; null = located from the current directory.</summary>
     public string? DataDirectory { get; init; }
 

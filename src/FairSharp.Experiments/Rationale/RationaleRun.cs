@@ -35,7 +35,7 @@ public static class RationaleRun
             var key = string.Join("|", config.Dataset, string.Join(",", config.Sensitive), config.Protocol, trained.Manifest.Data.SplitSeed);
             if (!data.TryGetValue(key, out var prepared))
             {
-                prepared = DatasetLoader.Prepare(trained.DataRequest(request.DataDirectory));
+                prepared = DatasetLoader.Prepare(trained.DataRequest(request.DataDirectory, dataFile: request.DataFile));
                 data[key] = prepared;
             }
 
@@ -47,7 +47,7 @@ public static class RationaleRun
                 _ => prepared.Test,
             };
             var measurement = RationaleProbe.Measure(trained.Network, split, prepared.GroupNames, request.ProbeOptions);
-            models.Add(new ModelRationale(trained.Label, folder, config.Method, config.Constraint, config.Lambda, config.LambdaAlign,
+            models.Add(new ModelRationale(trained.Label, folder, config.Method, config.Constraint, config.DescribeOptions(),
                 trained.Manifest.Seed, config.Dataset, ParityScore.Compare(measurement)));
         }
 

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using FairSharp.Training.Methods;
+
 namespace FairSharp.Experiments.Sweeps;
 
 /// <summary>What a sweep needs to know about a training method: its name and which axes of the plan apply to it.</summary>
@@ -6,4 +9,23 @@ namespace FairSharp.Experiments.Sweeps;
 /// per seed, at λ = 0, and drawn as a single reference point.</param>
 /// <param name="UsesStitch">True for methods trained on cached features through a stitching layer (<c>tfs</c>,
 /// <c>fdr</c>): the plan multiplies them by the stitch options.</param>
-public sealed record MethodInfo(string Name, bool UsesLambda, bool UsesStitch);
+public sealed record MethodInfo(string Name, bool UsesLambda, bool UsesStitch)
+{
+    /// <summary>The method's descriptor when it has knobs a sweep can set (<c>--grid</c>) and that enter the trial id;
+    /// null for methods without one.</summary>
+    [JsonIgnore]
+    public MethodDescriptor? Descriptor { get; init; }
+
+    /// <summary>The method's knobs other than λ (λ is the <c>--lambdas</c> axis).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<MethodKnob> Knobs => Descriptor?.Knobs.Where(k => k.Name != MethodDescriptor.LambdaKnob).ToArray() ?? [];
+
+    /// <summary>The canonical text of <paramref name="text"/> for knob <paramref name="knob"/> (so that 0.10 and 0.1
+    /// are one value); throws <see cref="InvalidInputException"/> when it does not parse.</summary>
+    public string Canonical(MethodKnob knob, string text)
+    {
+        ArgumentNullException.ThrowIfNull(knob);
+        var defaults = Descriptor?.Defaults ?? throw new InvalidOperationException($"method {Name} has no descriptor");
+        return knob.Format(knob.Apply(defaults, text));
+    }
+}

@@ -51,6 +51,24 @@ public static class SweepErrors
     /// <summary>{0} the value.</summary>
     public const string ThreadsNotPositive = "--threads must be ≥ 1, got {0}";
 
+    /// <summary>{0} the text.</summary>
+    public const string BadGrid = "--grid '{0}' is not METHOD.KNOB=V1,V2,... (e.g. fairer.lambda_align=0,0.01,0.1)";
+
+    /// <summary>{0} the axis, {1} method.</summary>
+    public const string GridMethodNotPlanned = "--grid {0}: method '{1}' is not in --methods";
+
+    /// <summary>{0} the axis, {1} method, {2} the method's knobs.</summary>
+    public const string GridUnknownKnob = "--grid {0}: method '{1}' has no such option (its options: {2})";
+
+    /// <summary>{0} the axis.</summary>
+    public const string GridLambda = "--grid {0}: lambda is the --lambdas axis";
+
+    /// <summary>{0} the axis.</summary>
+    public const string GridTwice = "--grid {0}: this method option is given twice";
+
+    /// <summary>{0} the axis, {1} the value.</summary>
+    public const string GridDuplicateValue = "--grid {0}: {1} is listed twice";
+
     /// <summary>{0} the value.</summary>
     public const string BadStitchInit = "unknown stitch init '{0}' (known: random, identity, lstsq)";
 

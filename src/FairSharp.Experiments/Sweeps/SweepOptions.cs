@@ -53,6 +53,9 @@ public sealed record SweepOptions
     /// <summary>Stitch initialisations tried by stitch methods; empty = the method's default only. Default empty.</summary>
     public IReadOnlyList<string> StitchInits { get; init; } = [];
 
+    /// <summary>Extra axes over method knobs (<c>--grid fairer.lambda_align=0,0.01,0.1</c>). Default none.</summary>
+    public IReadOnlyList<GridAxis> Grid { get; init; } = [];
+
     /// <summary>Throws <see cref="InvalidInputException"/> with one of the <see cref="SweepErrors"/> texts when an
     /// option is unusable; methods are checked against <paramref name="catalog"/>.</summary>
     public void Validate(IMethodCatalog catalog)
@@ -126,6 +129,43 @@ public sealed record SweepOptions
             if (!KnownStitchInits.Contains(init))
             {
                 throw new InvalidInputException(Format(SweepErrors.BadStitchInit, init));
+            }
+        }
+
+        ValidateGrid(catalog);
+    }
+
+    private void ValidateGrid(IMethodCatalog catalog)
+    {
+        var axes = new HashSet<(string, string)>();
+        foreach (var axis in Grid)
+        {
+            if (!Methods.Contains(axis.Method, StringComparer.Ordinal))
+            {
+                throw new InvalidInputException(Format(SweepErrors.GridMethodNotPlanned, axis, axis.Method));
+            }
+
+            if (axis.Knob == Training.Methods.MethodDescriptor.LambdaKnob)
+            {
+                throw new InvalidInputException(Format(SweepErrors.GridLambda, axis));
+            }
+
+            var method = catalog.Find(axis.Method)!;
+            var knob = method.Knobs.FirstOrDefault(k => k.Name == axis.Knob)
+                ?? throw new InvalidInputException(Format(SweepErrors.GridUnknownKnob, axis, axis.Method,
+                    method.Knobs.Count == 0 ? "none" : string.Join(", ", method.Knobs.Select(k => k.Name))));
+            if (!axes.Add((axis.Method, axis.Knob)))
+            {
+                throw new InvalidInputException(Format(SweepErrors.GridTwice, axis));
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var value in axis.Values)
+            {
+                if (!seen.Add(method.Canonical(knob, value)))
+                {
+                    throw new InvalidInputException(Format(SweepErrors.GridDuplicateValue, axis, value));
+                }
             }
         }
     }

@@ -5,7 +5,7 @@ namespace FairSharp.Experiments.Sweeps;
 
 /// <summary>
 /// The deterministic list of trials of a sweep: for each method (in the given order), each λ (methods without λ:
-/// λ = 0 once), each stitch option (stitch methods only), each seed. Its <see cref="Id"/> is a hash of the trial ids
+/// λ = 0 once), each combination of its <c>--grid</c> knob values, each stitch option (stitch methods only), each seed. Its <see cref="Id"/> is a hash of the trial ids
 /// in order, so two commands that plan the same trials have the same plan id.
 /// </summary>
 public sealed class SweepPlan
@@ -48,16 +48,21 @@ public sealed class SweepPlan
             IReadOnlyList<string?> inits = method.UsesStitch && options.StitchInits.Count > 0
                 ? options.StitchInits.Select(i => (string?)i).ToArray()
                 : [null];
+            var axes = options.Grid.Where(a => a.Method == name).ToArray();
+            IReadOnlyList<string>? curveKnobs = axes.Length == 0 ? null : axes.Select(a => a.Knob).ToArray();
             foreach (var lambda in lambdas)
             {
-                foreach (var layer in layers)
+                foreach (var knobs in KnobCombinations(method, axes))
                 {
-                    foreach (var init in inits)
+                    foreach (var layer in layers)
                     {
-                        for (var s = 0; s < options.Seeds; s++)
+                        foreach (var init in inits)
                         {
-                            trials.Add(new TrialConfig(options.Dataset, sensitive, options.Protocol, name, options.Constraint,
-                                lambda, options.Seed + s, options.Epochs, layer, init));
+                            for (var s = 0; s < options.Seeds; s++)
+                            {
+                                trials.Add(new TrialConfig(options.Dataset, sensitive, options.Protocol, name, options.Constraint,
+                                    lambda, options.Seed + s, options.Epochs, layer, init) { Options = knobs, CurveKnobs = curveKnobs });
+                            }
                         }
                     }
                 }
@@ -65,6 +70,32 @@ public sealed class SweepPlan
         }
 
         return new SweepPlan(options, options.Methods.Select(m => catalog.Find(m)!).ToArray(), trials);
+    }
+
+    // Every knob of the method but λ at its default, overlaid with each combination of the grid axes (first axis
+    // slowest), in canonical text; null for a method without such knobs.
+    private static IEnumerable<IReadOnlyDictionary<string, string>?> KnobCombinations(MethodInfo method, IReadOnlyList<GridAxis> axes)
+    {
+        if (method.Knobs.Count == 0)
+        {
+            yield return null;
+            yield break;
+        }
+
+        var defaults = new SortedDictionary<string, string>(
+            method.Knobs.ToDictionary(k => k.Name, k => k.Format(method.Descriptor!.Defaults), StringComparer.Ordinal), StringComparer.Ordinal);
+        IEnumerable<SortedDictionary<string, string>> combinations = [defaults];
+        foreach (var axis in axes)
+        {
+            var knob = method.Knobs.First(k => k.Name == axis.Knob);
+            combinations = combinations.SelectMany(c => axis.Values.Select(v =>
+                new SortedDictionary<string, string>(c, StringComparer.Ordinal) { [axis.Knob] = method.Canonical(knob, v) }));
+        }
+
+        foreach (var combination in combinations)
+        {
+            yield return combination;
+        }
     }
 
     /// <summary>The trials of one slice, in plan order.</summary>

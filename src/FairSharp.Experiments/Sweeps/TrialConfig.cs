@@ -28,6 +28,12 @@ public sealed record TrialConfig(
     int? StitchLayer,
     string? StitchInit)
 {
+    /// <summary>The method's knobs other than λ (knob name → canonical text, sorted), every one of them with its value
+    /// (defaults included, so a change of a default changes the id); null for a method without such knobs, which keeps
+    /// the ids of those trials what they were before knobs existed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? Options { get; init; }
+
     /// <summary>
     /// Stable id of the trial: the first 16 hex digits of the SHA-256 of its canonical JSON (the properties above in
     /// declaration order, invariant number format). The same configuration has the same id on every machine and run.
@@ -36,8 +42,8 @@ public sealed record TrialConfig(
     public string Id => ComputeId(this);
 
     /// <summary>
-    /// The curve this trial belongs to: the method and its stitch options, without λ and seed. Points of one curve
-    /// differ only in λ (the trade-off knob) and seed (the repeats).
+    /// The curve this trial belongs to: the method, its swept knobs and its stitch options, without λ and seed. Points
+    /// of one curve differ only in λ (the trade-off knob) and seed (the repeats).
     /// </summary>
     [JsonIgnore]
     public string Curve
@@ -45,6 +51,11 @@ public sealed record TrialConfig(
         get
         {
             var parts = new List<string> { Method };
+            foreach (var knob in CurveKnobs ?? [])
+            {
+                parts.Add($"{knob}={Options?.GetValueOrDefault(knob)}");
+            }
+
             if (StitchLayer is { } layer)
             {
                 parts.Add(FormattableString.Invariant($"layer={layer}"));
@@ -59,13 +70,25 @@ public sealed record TrialConfig(
         }
     }
 
+    /// <summary>The knobs of <see cref="Options"/> the plan sweeps (<c>--grid</c>), which name the curve; null when none.
+    /// Recorded in trials.jsonl but not part of the id (the id depends on values, not on how they were planned).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? CurveKnobs { get; init; }
+
     private static string ComputeId(TrialConfig config)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(config, SweepJson.Canonical);
+        var json = JsonSerializer.SerializeToUtf8Bytes(config with { CurveKnobs = null }, SweepJson.Canonical);
         var hash = SHA256.HashData(json);
         return Convert.ToHexStringLower(hash)[..16];
     }
 
+    /// <summary>Two trials are equal when their canonical JSON (hence their id) and their curve knobs are.</summary>
+    public bool Equals(TrialConfig? other) =>
+        other is not null && CanonicalJson() == other.CanonicalJson() && (CurveKnobs ?? []).SequenceEqual(other.CurveKnobs ?? []);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => CanonicalJson().GetHashCode(StringComparison.Ordinal);
+
     /// <summary>The canonical JSON the id is computed from.</summary>
-    public string CanonicalJson() => Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(this, SweepJson.Canonical));
+    public string CanonicalJson() => Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(this with { CurveKnobs = null }, SweepJson.Canonical));
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Training;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Objectives;
 using FairSharp.Training.Runs;
 using FairSharp.Training.Stitching;
@@ -18,27 +20,32 @@ public sealed class TrainingTrialRunner : ITrialRunner
     /// <summary>Folder, inside the sweep folder, where stitch methods keep their shared ERM backbones.</summary>
     public const string BackboneFolder = "backbones";
 
-    /// <summary>Registered methods that have no fairness weight: swept once per seed.</summary>
-    public static IReadOnlySet<string> MethodsWithoutLambda { get; } = new HashSet<string>(StringComparer.Ordinal) { "erm" };
-
     /// <summary>Datasets kept across the trials of a persistent worker, or null to prepare each trial's data afresh.</summary>
     public PreparedDataCache? DataCache { get; init; }
 
     /// <inheritdoc />
     public IMethodCatalog Catalog => new MethodCatalog(
-        MethodRegistry.Names.Where(n => !StitchTrial.IsStitchMethod(n))
-            .Select(name => new MethodInfo(name, !MethodsWithoutLambda.Contains(name), UsesStitch: false))
+        MethodRegistry.Methods.Where(d => !StitchTrial.IsStitchMethod(d.Name))
+            .Select(d => new MethodInfo(d.Name, d.HasLambda, UsesStitch: false) { Descriptor = d })
             .Concat(StitchTrial.Methods.Select(name => new MethodInfo(name, UsesLambda: true, UsesStitch: true))));
 
-    /// <summary>The training request of a registry-method trial.</summary>
+    /// <summary>The training request of a registry-method trial: the method's options are its defaults with the
+    /// trial's λ (for a method that has one) and knobs applied.</summary>
     public static TrainRequest ToRequest(TrialSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var c = spec.Config;
+        var descriptor = MethodRegistry.Get(c.Method);
+        var knobs = (c.Options ?? new Dictionary<string, string>()).ToList();
+        if (descriptor.HasLambda)
+        {
+            knobs.Add(new(MethodDescriptor.LambdaKnob, c.Lambda.ToString("R", CultureInfo.InvariantCulture)));
+        }
+
         var request = new TrainRequest(c.Dataset, c.Sensitive.Split(','), c.Method)
         {
             Constraint = FairnessConstraints.Parse(c.Constraint),
-            Lambda = c.Lambda,
+            Options = descriptor.Configure(knobs),
             Seed = c.Seed,
             Epochs = c.Epochs,
             Threads = spec.TorchThreads,
@@ -82,9 +89,9 @@ public sealed class TrainingTrialRunner : ITrialRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         var plan = SweepPlan.Create(options, Catalog);
-        foreach (var method in plan.Trials.Select(t => t.Method).Distinct(StringComparer.Ordinal))
+        foreach (var trial in plan.Trials.DistinctBy(t => (t.Method, t.Lambda, t.Options is null ? string.Empty : string.Join(';', t.Options))))
         {
-            var trial = plan.Trials.First(t => t.Method == method);
+            var method = trial.Method;
             var spec = new TrialSpec(trial, dataDirectory, Path.Combine(Path.GetTempPath(), SweepRunner.WorkFolder, trial.Id), 1);
             if (StitchTrial.IsStitchMethod(method))
             {

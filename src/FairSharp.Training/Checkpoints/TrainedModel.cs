@@ -1,5 +1,6 @@
 using System.Globalization;
 using FairSharp.Data;
+using FairSharp.Data.Csv;
 using FairSharp.Training.Models;
 using FairSharp.Training.Runs;
 
@@ -15,18 +16,28 @@ public sealed class TrainedModel : IDisposable
     /// <summary>Error text: a file differs from the sha256 recorded in manifest.json (format: path, found, recorded).</summary>
     public const string FileChanged = "{0}: sha256 {1} differs from manifest.json's {2}: the file was changed after training";
 
+    /// <summary>Error text: predict or export on a model without fitted tabular preprocessing (format: folder).</summary>
+    public const string NoPreprocessing = "{0}: the model has no preprocessing.json (only models trained on a CSV with --data score new rows)";
+
+    /// <summary>Error text: an unreadable preprocessing.json (format: path, reason).</summary>
+    public const string BadPreprocessing = "{0}: not a FairSharp preprocessing file ({1})";
+
     /// <summary>Error text: the data rebuilt for a model differs from the data it was trained on (format: folder, what differs).</summary>
     public const string DataMismatch = "{0}: the model was trained on different data ({1}); check --data-dir";
 
     private FairNetwork? _network;
 
-    private TrainedModel(string folder, ModelManifest manifest, FairNetwork network, string weightsSha256)
+    private TrainedModel(string folder, ModelManifest manifest, FairNetwork network, string weightsSha256, TabularPreprocessing? preprocessing)
     {
         Folder = folder;
         Manifest = manifest;
         _network = network;
         WeightsSha256 = weightsSha256;
+        Preprocessing = preprocessing;
     }
+
+    /// <summary>The fitted preprocessing of a model trained on a CSV (<c>preprocessing.json</c>), else null.</summary>
+    public TabularPreprocessing? Preprocessing { get; }
 
     /// <summary>The folder as given.</summary>
     public string Folder { get; }
@@ -75,24 +86,62 @@ public sealed class TrainedModel : IDisposable
             }
         }
 
+        var preprocessing = ReadPreprocessing(Path.Combine(folder, ModelCheckpoint.PreprocessingFile));
         var (network, _) = ModelCheckpoint.Load(folder, manifest);
-        return new TrainedModel(folder, manifest, network, weightsSha);
+        return new TrainedModel(folder, manifest, network, weightsSha, preprocessing);
+    }
+
+    /// <summary>The preprocessing, or an error saying the model has none.</summary>
+    /// <exception cref="InvalidInputException">The model was trained on a catalogue dataset or images.</exception>
+    public TabularPreprocessing RequirePreprocessing() =>
+        Preprocessing ?? throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, NoPreprocessing, Folder));
+
+    /// <summary>Scores new rows: the saved preprocessing (columns matched by name), then the network.</summary>
+    /// <exception cref="InvalidInputException">No preprocessing, a missing input column, or text in a numeric column.</exception>
+    public Prediction Predict(TabularRows rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var encoded = RequirePreprocessing().Transform(rows);
+        using var x = TorchSharp.torch.tensor(encoded.Features, [encoded.Count, encoded.Width]);
+        return new Prediction(Network.PredictProbabilities(x), Config.Threshold, encoded.Unseen);
+    }
+
+    private static TabularPreprocessing? ReadPreprocessing(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var preprocessing = JsonFiles.Read<TabularPreprocessing>(path);
+            return preprocessing.Format == TabularPreprocessing.CurrentFormat
+                ? preprocessing
+                : throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadPreprocessing, path, $"format '{preprocessing.Format}'"));
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadPreprocessing, path, e.Message.ReplaceLineEndings(" ")), e);
+        }
     }
 
     /// <summary>The data request that rebuilds the exact data the model was trained on (dataset, attributes, protocol,
-    /// split seed from the manifest).</summary>
-    public DataRequest DataRequest(string? dataDirectory = null, string? utkFaceDirectory = null) =>
+    /// split seed from the manifest; for a CSV model the recorded CSV options, with <paramref name="dataFile"/> in place
+    /// of the recorded <c>--data</c> path when given).</summary>
+    public DataRequest DataRequest(string? dataDirectory = null, string? utkFaceDirectory = null, string? dataFile = null) =>
         new(Config.Dataset, Config.Sensitive, Config.Protocol, Manifest.Data.SplitSeed)
         {
             DataDirectory = dataDirectory,
             UtkFaceDirectory = utkFaceDirectory,
+            Csv = Preprocessing?.Source is { } csv && dataFile is not null && !csv.HasOwnSplit ? csv with { DataFile = dataFile } : Preprocessing?.Source,
         };
 
     /// <summary>Rebuilds the model's data (<see cref="DataRequest"/>) and checks it is the data of the manifest.</summary>
     /// <exception cref="InvalidInputException">The data cannot be loaded, or it differs (sha256, rows per split, groups).</exception>
-    public PreparedDataset PrepareData(string? dataDirectory = null, string? utkFaceDirectory = null)
+    public PreparedDataset PrepareData(string? dataDirectory = null, string? utkFaceDirectory = null, string? dataFile = null)
     {
-        var data = DatasetLoader.Prepare(DataRequest(dataDirectory, utkFaceDirectory));
+        var data = DatasetLoader.Prepare(DataRequest(dataDirectory, utkFaceDirectory, dataFile));
         CheckData(data);
         return data;
     }

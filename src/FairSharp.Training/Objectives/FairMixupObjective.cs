@@ -1,5 +1,6 @@
 using System.Globalization;
 using FairSharp.Data;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -22,8 +23,7 @@ public sealed class FairMixupObjective(FairnessConstraint constraint, double lam
     public override string Name => "fairmixup";
 
     /// <inheritdoc />
-    public override SamplingKind? RequiredSampling =>
-        constraint == FairnessConstraint.DemographicParity ? SamplingKind.ByGroup : SamplingKind.ByGroupAndLabel;
+    public override SamplingKind? RequiredSampling => FairMixupOptions.StratifiedBy(constraint);
 
     /// <inheritdoc />
     public override void CheckTrainingData(DataSplit train, IReadOnlyList<string> groupNames)

@@ -1,4 +1,5 @@
 using FairSharp.Data;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Models;
 using FairSharp.Training.Penalties;
 using FairSharp.Training.Rationale;
@@ -47,20 +48,16 @@ public sealed class FairerObjective : ObjectiveBase
 
     /// <summary>Creates the objective.</summary>
     /// <param name="constraint">dp (group strata), eo (cell strata, alignment within each label) or eopp (within y = 1).</param>
-    /// <param name="lambdaFair">λ_fair, weight of the gap (CLI <c>--lambda</c>; the authors' <c>--lam2</c>), ≥ 0.</param>
-    /// <param name="lambdaAlign">λ_align, weight of S (CLI <c>--lambda-align</c>, default 0.01; the authors' <c>--lam</c>), ≥ 0.</param>
     /// <param name="groupCount">Number of groups G.</param>
-    /// <param name="pairing">Pairs of groups for G &gt; 2 (default all pairs).</param>
-    /// <param name="passes">Forward-pass layout (default shared).</param>
-    public FairerObjective(FairnessConstraint constraint, double lambdaFair, double lambdaAlign, int groupCount,
-        GroupPairing pairing = GroupPairing.AllPairs, FairerPasses passes = FairerPasses.Shared)
+    /// <param name="options">λ_fair, λ_align, pairing and pass layout (<see cref="FairerOptions"/>, validated when built).</param>
+    public FairerObjective(FairnessConstraint constraint, int groupCount, FairerOptions options)
     {
-        new ObjectiveSettings(constraint, lambdaFair, lambdaAlign, groupCount).Validate();
+        ArgumentNullException.ThrowIfNull(options);
         this.constraint = constraint;
-        this.lambdaFair = lambdaFair;
-        this.lambdaAlign = lambdaAlign;
-        this.pairing = pairing;
-        this.passes = passes;
+        lambdaFair = options.LambdaFair;
+        lambdaAlign = options.LambdaAlign;
+        pairing = options.Pairing;
+        passes = options.Passes;
         penalty = GapRegObjective.Create(constraint, groupCount);
     }
 
@@ -77,8 +74,7 @@ public sealed class FairerObjective : ObjectiveBase
     public double LambdaAlign => lambdaAlign;
 
     /// <inheritdoc />
-    public override SamplingKind? RequiredSampling =>
-        constraint == FairnessConstraint.DemographicParity ? SamplingKind.ByGroup : SamplingKind.ByGroupAndLabel;
+    public override SamplingKind? RequiredSampling => FairerOptions.Descriptor.Sampling(constraint);
 
     /// <inheritdoc />
     public override void CheckTrainingData(DataSplit train, IReadOnlyList<string> groupNames) =>

@@ -9,8 +9,8 @@ namespace FairSharp.Training.Runs;
 /// <param name="Protocol">Protocol preset.</param>
 /// <param name="Method">Method name.</param>
 /// <param name="Constraint">Constraint (<c>dp</c>, <c>eo</c>, <c>eopp</c>).</param>
-/// <param name="Lambda">λ of the fairness term.</param>
-/// <param name="LambdaAlign">FAIRER's alignment weight.</param>
+/// <param name="MethodOptions">Every knob of the method and its value (knob name → number or name), sorted; only the
+/// knobs the method has (erm: none).</param>
 /// <param name="Seed">The run's seed.</param>
 /// <param name="Device">Device name.</param>
 /// <param name="Model">Architecture.</param>
@@ -37,8 +37,7 @@ public sealed record RunConfig(
     string Protocol,
     string Method,
     string Constraint,
-    double Lambda,
-    double LambdaAlign,
+    IReadOnlyDictionary<string, object> MethodOptions,
     int Seed,
     string Device,
     ModelSpec Model,
@@ -67,8 +66,12 @@ public sealed record RunConfig(
         ArgumentNullException.ThrowIfNull(plan);
         var t = plan.Trainer;
         return new RunConfig(request.Dataset, request.Sensitive, request.Protocol, request.Method, request.Constraint.ToName(),
-            request.Lambda, request.LambdaAlign, request.Seed, t.Device, plan.Model, t.Optimizer, t.LearningRate, t.Momentum,
+            request.Descriptor.Describe(request.ResolvedOptions), request.Seed, t.Device, plan.Model, t.Optimizer, t.LearningRate, t.Momentum,
             t.WeightDecay, t.StepLrPeriod, t.StepLrGamma, t.Unit, t.Steps, t.Epochs, t.EvaluateEvery, sampling, t.BatchSize,
             t.IterationsPerEpoch, t.EarlyStopping, t.Selection.Describe(), t.Evaluation.Threshold, t.Evaluation.ComparisonText);
     }
+
+    /// <summary>The method's knobs as <c>name=value</c> pairs separated by spaces (empty for a method without knobs).</summary>
+    public string DescribeOptions() => string.Join(' ', (MethodOptions ?? new Dictionary<string, object>())
+        .Select(kv => kv.Key + "=" + (kv.Value is IFormattable f ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : kv.Value?.ToString())));
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using FairSharp.Data;
+using FairSharp.Data.Csv;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
 
@@ -23,11 +25,15 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// <summary>Fairness constraint of the penalty (default dp).</summary>
     public FairnessConstraint Constraint { get; init; } = FairnessConstraint.DemographicParity;
 
-    /// <summary>Weight λ of the fairness term (default 1.0, FFB's default).</summary>
-    public double Lambda { get; init; } = 1.0;
+    /// <summary>The method's typed options (e.g. <see cref="FairerOptions"/>, built from knob texts with
+    /// <see cref="MethodDescriptor.Configure"/>); null = the method's defaults. Validated by <see cref="ValidateOptions"/>.</summary>
+    public MethodOptions? Options { get; init; }
 
-    /// <summary>FAIRER's alignment weight (default 0.01).</summary>
-    public double LambdaAlign { get; init; } = 0.01;
+    /// <summary>The method's descriptor.</summary>
+    public MethodDescriptor Descriptor => MethodRegistry.Get(Method);
+
+    /// <summary><see cref="Options"/>, or the method's defaults.</summary>
+    public MethodOptions ResolvedOptions => Options ?? Descriptor.Defaults;
 
     /// <summary>The one seed of the run: split, initialisation, dropout, batches, the objective's draws. Default 0.</summary>
     public int Seed { get; init; }
@@ -76,13 +82,16 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// <summary>Torch threads; null = all cores.</summary>
     public int? Threads { get; init; }
 
+    /// <summary>A user's CSV in place of the catalogue dataset (<c>--data</c>); <see cref="Dataset"/> is then its label.</summary>
+    public CsvDataOptions? Csv { get; init; }
+
     /// <summary>Folder of the bundled datasets; null = located from the current directory.</summary>
     public string? DataDirectory { get; init; }
 
     /// <summary>UTKFace folder; null = the data layer's default.</summary>
     public string? UtkFaceDirectory { get; init; }
 
-    /// <summary>Throws <see cref="InvalidInputException"/> on the first bad field (method, λ, counts, device, the data request).</summary>
+    /// <summary>Throws <see cref="InvalidInputException"/> on the first bad field (method, its options, counts, device, the data request).</summary>
     public void Validate()
     {
         ValidateOptions();
@@ -92,9 +101,10 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// <summary>Checks everything but the data request (for runs on data prepared elsewhere).</summary>
     public void ValidateOptions()
     {
-        if (!MethodRegistry.Contains(Method))
+        var descriptor = Descriptor;
+        if (Options is { } options && options.GetType() != descriptor.Defaults.GetType())
         {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, MethodRegistry.UnknownMethod, Method, string.Join(", ", MethodRegistry.Names)));
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, MethodDescriptor.WrongOptions, options.GetType().Name, Method));
         }
 
         if (Architecture is not (null or ModelSpec.MlpName or ModelSpec.SmallCnnName or ModelSpec.ResNet18Name))
@@ -102,7 +112,7 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ModelSpec.UnknownArchitecture, Architecture));
         }
 
-        new ObjectiveSettings(Constraint, Lambda, LambdaAlign).Validate();
+        ResolvedOptions.Validate();
         Positive("--epochs", Epochs);
         Positive("--steps", Steps);
         Positive("--batch-size", BatchSize);
@@ -124,6 +134,7 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     {
         DataDirectory = DataDirectory,
         UtkFaceDirectory = UtkFaceDirectory,
+        Csv = Csv,
     };
 
     private static void Positive(string name, int? value)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FairSharp.Data;
 using FairSharp.Training.Checkpoints;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Objectives;
 
 namespace FairSharp.Training.Runs;
@@ -47,8 +48,7 @@ public static class TrainingRun
         var plan = TrainingProtocols.Resolve(request, data);
         plan.Trainer.Validate();
         plan.Model.Validate();
-        var settings = new ObjectiveSettings(request.Constraint, request.Lambda, request.LambdaAlign, data.GroupNames.Count);
-        using var objective = MethodRegistry.Create(request.Method, settings);
+        using var objective = request.Descriptor.Create(request.ResolvedOptions, new MethodContext(request.Constraint, data.GroupNames.Count));
         objective.CheckTrainingData(data.Train, data.GroupNames);
         Trainer.SeedTorch(request.Seed);
         using var model = plan.Model.Build();
@@ -62,6 +62,11 @@ public static class TrainingRun
                 JsonFiles.Write(Path.Combine(temp, ResultFile), outcome);
                 if (outcome.Succeeded)
                 {
+                    if (data.Preprocessing is not null)
+                    {
+                        JsonFiles.Write(Path.Combine(temp, ModelCheckpoint.PreprocessingFile), data.Preprocessing);
+                    }
+
                     var manifest = new ModelManifest(ModelManifest.CurrentFormat, plan.Model, outcome.Config, request.Seed, outcome.Data,
                         outcome.ChosenEpoch, model.WeightLayers.Select(l => l.Name).ToArray(), model.StitchPoints, outcome.Test,
                         PackageVersions.Current(), outcome.Definitions);

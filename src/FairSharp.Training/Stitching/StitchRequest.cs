@@ -7,6 +7,10 @@ public sealed record StitchRequest(string Backbone)
     /// <summary>Hyper-parameters, seed, selection.</summary>
     public StitchOptions Options { get; init; } = new();
 
+    /// <summary>For a model trained on a CSV (<c>--data</c>): the file to read in place of the path recorded in its
+    /// preprocessing.json (the file moved); its sha256 must still match. Null = the recorded path.</summary>
+    public string? DataFile { get; init; }
+
     /// <summary>Folder of the bundled datasets; null = located from the current directory.</summary>
     public string? DataDirectory { get; init; }
 

@@ -38,7 +38,7 @@ public static class StitchRun
         PreparedDataset data;
         try
         {
-            data = trained.PrepareData(request.DataDirectory, request.UtkFaceDirectory);
+            data = trained.PrepareData(request.DataDirectory, request.UtkFaceDirectory, request.DataFile);
         }
         catch
         {

@@ -16,6 +16,8 @@ public sealed class SweepCommandTests
     [InlineData("--shard", "3/2", "fairsharp: --shard '3/2' is not i/n with 1 ≤ i ≤ n (e.g. 1/4 for the first of four slices)")]
     [InlineData("--jobs", "0", "fairsharp: --jobs must be ≥ 1, got 0")]
     [InlineData("--constraint", "eq", "fairsharp: unknown constraint 'eq' (known: dp, eo, eopp)")]
+    [InlineData("--grid", "fairer.lambda_align=1", "fairsharp: --grid fairer.lambda_align=1: method 'fairer' is not in --methods")]
+    [InlineData("--grid", "gapreg.lambda_align=1", "fairsharp: --grid gapreg.lambda_align=1: method 'gapreg' has no such option (its options: none)")]
     public void Bad_input_is_one_line_and_exit_code_2_and_nothing_is_written(string option, string value, string message)
     {
         var folder = Path.Combine(TempFolder(), "out");

@@ -17,11 +17,15 @@ public sealed class TrainCommandTests : IDisposable
             "--constraint", "eo", "--lambda", "0.5", "--steps", "4", "--threads", "1", "--seed", "3", "--out", dir);
         exit.ShouldBe(ExitCodes.Success, error);
         error.ShouldBe("batch size 1024 is larger than the 400 training rows: using batches of 400" + Environment.NewLine);
-        output.ShouldContain("gapreg (eo, lambda 0.5) on german [sex], protocol ffb, seed 3: completed, 4 steps");
+        output.ShouldContain("gapreg (eo, lambda=0.5) on german [sex], protocol ffb, seed 3: completed, 4 steps");
         output.ShouldContain("| equalized_odds_sum");
         Directory.GetFiles(dir).Select(Path.GetFileName).Order().ShouldBe(["manifest.json", "model.bin", "result.json"]);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "result.json")));
         json.RootElement.GetProperty("config").GetProperty("comparison").GetString().ShouldBe("score >= 0.5");
+        // result.json records the knobs the method has, and only those
+        json.RootElement.GetProperty("config").GetProperty("method_options").EnumerateObject().Select(p => (p.Name, p.Value.GetDouble()))
+            .ShouldBe([("lambda", 0.5)]);
+        json.RootElement.GetProperty("config").TryGetProperty("lambda_align", out _).ShouldBeFalse();
         json.RootElement.GetProperty("data").GetProperty("train_rows").GetInt32().ShouldBe(400);
         json.RootElement.GetProperty("steps").GetInt32().ShouldBe(4);
         json.RootElement.GetProperty("messages")[0].GetString().ShouldStartWith("batch size 1024 is larger");
@@ -42,9 +46,13 @@ public sealed class TrainCommandTests : IDisposable
 
     public static TheoryData<string[], string> BadInputs => new()
     {
-        { ["--method", "magic"], "fairsharp: unknown method 'magic' (expected one of: adversarial, erm, fairer, fairmixup, gapreg, hsic, prejudice-remover)" },
+        { ["--method", "magic"], "fairsharp: unknown method 'magic' (expected one of: adversarial, diffmcdp, erm, fairer, fairmixup, gapreg, hsic, prejudice-remover)" },
+        { ["--lambda-align", "0.1"], "fairsharp: --lambda-align does not apply to method 'erm' (its options: none)" },
+        { ["--method", "fairer", "--lambda-align", "-1"], "fairsharp: --lambda-align must be a finite number >= 0, got -1" },
+        { ["--method", "diffmcdp", "--search", "grid"], "fairsharp: --search must be one of exact, released, got 'grid'" },
+        { ["--method", "gapreg", "--pairing", "all-pairs"], "fairsharp: --pairing does not apply to method 'gapreg' (its options: lambda)" },
         { ["--constraint", "parity"], "fairsharp: unknown constraint 'parity' (expected dp, eo or eopp)" },
-        { ["--lambda", "-0.5"], "fairsharp: --lambda must be a finite number >= 0, got -0.5" },
+        { ["--method", "gapreg", "--lambda", "-0.5"], "fairsharp: --lambda must be a finite number >= 0, got -0.5" },
         { ["--epochs", "0"], "fairsharp: --epochs must be at least 1, got 0" },
         { ["--steps", "-3"], "fairsharp: --steps must be at least 1, got -3" },
         { ["--device", "tpu"], "fairsharp: unknown device 'tpu' (expected cpu or cuda)" },

@@ -51,6 +51,41 @@ public sealed class SweepPlanTests
         plan.Trials.Where(t => t.Method == "tfs").Select(t => t.Curve).Distinct().Count().ShouldBe(6);
     }
 
+    [Fact]
+    public void A_grid_axis_multiplies_its_method_names_its_curves_and_enters_the_trial_ids()
+    {
+        var options = Quick with { Methods = ["erm", "fairer"], Lambdas = [1.0], Seeds = 2, Grid = [GridAxis.Parse("fairer.lambda_align=0, 0.010,0.1,1")] };
+        var plan = SweepPlan.Create(options, TestCatalog.Instance);
+        plan.Trials.Count(t => t.Method == "erm").ShouldBe(2);
+        plan.Trials.Where(t => t.Method == "erm").ShouldAllBe(t => t.Options == null);
+        var fairer = plan.Trials.Where(t => t.Method == "fairer").ToArray();
+        fairer.Length.ShouldBe(4 * 2);
+        fairer.Select(t => t.Options!["lambda_align"]).Distinct().ShouldBe(["0", "0.01", "0.1", "1"]);
+        fairer.ShouldAllBe(t => t.Options!["pairing"] == "all-pairs" && t.Options["passes"] == "shared");
+        fairer.Select(t => t.Curve).Distinct().ShouldBe(["fairer lambda_align=0", "fairer lambda_align=0.01", "fairer lambda_align=0.1", "fairer lambda_align=1"]);
+        fairer.Select(t => t.Id).Distinct().Count().ShouldBe(8);
+        // the id depends on the values, not on how they were planned: the default λ_align swept or not is one trial
+        var unswept = SweepPlan.Create(options with { Grid = [] }, TestCatalog.Instance).Trials.Where(t => t.Method == "fairer").ToArray();
+        unswept.Select(t => t.Curve).Distinct().ShouldBe(["fairer"]);
+        unswept.Select(t => t.Id).ShouldBe(fairer.Where(t => t.Options!["lambda_align"] == "0.01").Select(t => t.Id));
+        unswept[0].CanonicalJson().ShouldEndWith(""","options":{"lambda_align":"0.01","pairing":"all-pairs","passes":"shared"}}""");
+    }
+
+    [Theory]
+    [InlineData("fairer.lambda_align", "--grid 'fairer.lambda_align' is not METHOD.KNOB=V1,V2,... (e.g. fairer.lambda_align=0,0.01,0.1)")]
+    [InlineData("lambda_align=1", "--grid 'lambda_align=1' is not METHOD.KNOB=V1,V2,... (e.g. fairer.lambda_align=0,0.01,0.1)")]
+    [InlineData("fairer.lambda_align=", "--grid 'fairer.lambda_align=' is not METHOD.KNOB=V1,V2,... (e.g. fairer.lambda_align=0,0.01,0.1)")]
+    [InlineData("gapreg.lambda_align=1", "--grid gapreg.lambda_align=1: method 'gapreg' is not in --methods")]
+    [InlineData("fairer.lambda=1,2", "--grid fairer.lambda=1,2: lambda is the --lambdas axis")]
+    [InlineData("fairer.alpha=1", "--grid fairer.alpha=1: method 'fairer' has no such option (its options: lambda_align, pairing, passes)")]
+    [InlineData("erm.alpha=1", "--grid erm.alpha=1: method 'erm' has no such option (its options: none)")]
+    [InlineData("fairer.lambda_align=0.1,0.10", "--grid fairer.lambda_align=0.1,0.10: 0.10 is listed twice")]
+    [InlineData("fairer.lambda_align=x", "lambda_align must be a number, got 'x'")]
+    [InlineData("fairer.pairing=best", "pairing must be one of all-pairs, worst-pair, got 'best'")]
+    public void A_bad_grid_axis_is_refused_with_one_constant_line(string axis, string message) =>
+        Should.Throw<InvalidInputException>(() => SweepPlan.Create(Quick with { Methods = ["erm", "fairer"], Grid = [GridAxis.Parse(axis)] }, TestCatalog.Instance))
+            .Message.ShouldBe(message);
+
     [Property(MaxTest = 200)]
     public Property Shards_are_disjoint_and_cover_the_plan() =>
         Prop.ForAll(Gen.Choose(1, 9).ToArbitrary(), Gen.Choose(1, 5).ToArbitrary(), Gen.Choose(1, 4).ToArbitrary(), (count, seeds, nLambdas) =>

@@ -1,5 +1,6 @@
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Experiments.Trials;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Objectives;
 
 namespace FairSharp.Experiments.Tests.Trials;
@@ -11,8 +12,9 @@ public sealed class TrainingTrialRunnerTests
     {
         var catalog = new TrainingTrialRunner().Catalog;
         catalog.Methods.Where(m => !m.UsesStitch).Select(m => m.Name).ShouldBe(MethodRegistry.Names);
-        catalog.Find("erm").ShouldBe(new MethodInfo("erm", UsesLambda: false, UsesStitch: false));
-        catalog.Find("fairer").ShouldBe(new MethodInfo("fairer", UsesLambda: true, UsesStitch: false));
+        catalog.Find("erm").ShouldBe(new MethodInfo("erm", UsesLambda: false, UsesStitch: false) { Descriptor = MethodRegistry.Get("erm") });
+        catalog.Find("fairer").ShouldBe(new MethodInfo("fairer", UsesLambda: true, UsesStitch: false) { Descriptor = FairerOptions.Descriptor });
+        catalog.Find("fairer")!.Knobs.Select(k => k.Name).ShouldBe(["lambda_align", "pairing", "passes"]);
         catalog.Find("tfs").ShouldBe(new MethodInfo("tfs", UsesLambda: true, UsesStitch: true));
         catalog.Find("fdr")!.UsesStitch.ShouldBeTrue();
         SweepPlan.Create(new SweepOptions(), catalog).Trials.Count.ShouldBe(3 + (3 * 4 * 3), "the README's quick default plans with the registry");
@@ -27,13 +29,26 @@ public sealed class TrainingTrialRunnerTests
         request.Sensitive.ShouldBe(["sex", "race"]);
         request.Method.ShouldBe("gapreg");
         request.Constraint.ShouldBe(FairnessConstraint.EqualizedOdds);
-        request.Lambda.ShouldBe(0.3);
+        request.Options.ShouldBe(new GapRegOptions(0.3));
         request.Seed.ShouldBe(4);
         request.Epochs.ShouldBe(2);
         request.Threads.ShouldBe(1);
         request.DataDirectory.ShouldBe("/data");
         request.Protocol.ShouldBe("ffb");
         TrainingTrialRunner.ToRequest(new TrialSpec(config with { Protocol = "fairmixup" }, null, "/s/.work/x", 2)).Protocol.ShouldBe("fairmixup");
+    }
+
+    [Fact]
+    public void A_fairer_trial_carries_its_lambda_and_knobs_into_fairer_options()
+    {
+        var config = new TrialConfig("adult", "sex", null, "fairer", "dp", 0.3, 0, null, null, null)
+        {
+            Options = new SortedDictionary<string, string> { ["lambda_align"] = "0.1", ["pairing"] = "all-pairs", ["passes"] = "authors" },
+        };
+        var request = TrainingTrialRunner.ToRequest(new TrialSpec(config, null, "/sweep/.work/x", 1));
+        request.Options.ShouldBe(new FairerOptions(LambdaFair: 0.3, LambdaAlign: 0.1, Passes: FairerPasses.Authors));
+        var erm = TrainingTrialRunner.ToRequest(new TrialSpec(config with { Method = "erm", Options = null }, null, "/sweep/.work/x", 1));
+        erm.Options.ShouldBe(new ErmOptions());
     }
 
     [Fact]

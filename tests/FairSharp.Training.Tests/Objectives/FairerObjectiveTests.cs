@@ -1,4 +1,5 @@
 using FairSharp.Data;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
 using TorchSharp;
@@ -18,8 +19,8 @@ public sealed class FairerObjectiveTests
     {
         var sampler = new GroupLabelStratifiedSampler(Train, GroupNames, 8, seed: 4);
         using var gapreg = new GapRegObjective(constraint, 0.7, 2);
-        using var unaligned = new FairerObjective(constraint, 0.7, 0.0, 2);
-        using var aligned = new FairerObjective(constraint, 0.7, 0.5, 2);
+        using var unaligned = new FairerObjective(constraint, 2, new FairerOptions(0.7, 0.0));
+        using var aligned = new FairerObjective(constraint, 2, new FairerOptions(0.7, 0.5));
         var (gapLosses, gapModel) = ObjectiveHarness.Run(gapreg, Train, sampler, epochs: 2, dropout: 0.5, hidden: [16, 8]);
         var (fairLosses, fairModel) = ObjectiveHarness.Run(unaligned, Train, sampler, epochs: 2, dropout: 0.5, hidden: [16, 8]);
         var (_, alignedModel) = ObjectiveHarness.Run(aligned, Train, sampler, epochs: 2, dropout: 0.5, hidden: [16, 8]);
@@ -50,8 +51,8 @@ public sealed class FairerObjectiveTests
         using var generator = new Generator(1);
         var batch = BatchContext.FromRows(all, Train, rows, 2);
         using var gapreg = new GapRegObjective(FairnessConstraint.EqualizedOdds, 2.0, 2);
-        using var shared = new FairerObjective(FairnessConstraint.EqualizedOdds, 2.0, 0.01, 2);
-        using var authors = new FairerObjective(FairnessConstraint.EqualizedOdds, 2.0, 0.01, 2, passes: FairerPasses.Authors);
+        using var shared = new FairerObjective(FairnessConstraint.EqualizedOdds, 2, new FairerOptions(2.0, 0.01));
+        using var authors = new FairerObjective(FairnessConstraint.EqualizedOdds, 2, new FairerOptions(2.0, 0.01, Passes: FairerPasses.Authors));
         var g = gapreg.Step(model, batch, 0, generator);
         var s = shared.Step(model, batch, 0, generator);
         var u = authors.Step(model, batch, 0, generator);
@@ -77,7 +78,8 @@ public sealed class FairerObjectiveTests
     public void Fairer_trains_the_task_in_every_constraint_mode(string constraint)
     {
         var parsed = FairnessConstraints.Parse(constraint);
-        using var objective = MethodRegistry.Create("fairer", new ObjectiveSettings(parsed, Lambda: 0.5, LambdaAlign: 0.5));
+        using var objective = MethodRegistry.Create("fairer", FairerOptions.Descriptor.Configure([new("lambda", "0.5"), new("lambda_align", "0.5")]),
+            new MethodContext(parsed, 2));
         objective.Name.ShouldBe("fairer");
         objective.RequiredSampling.ShouldBe(parsed == FairnessConstraint.DemographicParity ? SamplingKind.ByGroup : SamplingKind.ByGroupAndLabel);
         var sampler = new GroupLabelStratifiedSampler(Train, GroupNames, 8, seed: 5);
@@ -91,10 +93,10 @@ public sealed class FairerObjectiveTests
     public void Fairer_refuses_eo_training_data_without_positives_in_a_group()
     {
         var split = new DataSplit("train", new float[8], [2], [0, 1, 0, 0], [0, 0, 1, 1]);
-        using var eo = new FairerObjective(FairnessConstraint.EqualizedOdds, 1, 0.01, 2);
+        using var eo = new FairerObjective(FairnessConstraint.EqualizedOdds, 2, new FairerOptions(1, 0.01));
         Should.Throw<InvalidInputException>(() => eo.CheckTrainingData(split, ["sex=Female", "sex=Male"]))
             .Message.ShouldBe("method 'fairer' needs training rows with y = 1 in every group, but group 'sex=Male' has none");
-        Should.Throw<InvalidInputException>(() => MethodRegistry.Create("fairer", new ObjectiveSettings(LambdaAlign: double.NaN)))
-            .Message.ShouldBe("--lambda-align must be a finite number >= 0, got NaN");
+        Should.Throw<InvalidInputException>(() => new FairerOptions(LambdaAlign: double.NaN).Validate())
+            .Message.ShouldBe("lambda_align must be a finite number >= 0, got NaN");
     }
 }

@@ -1,4 +1,5 @@
 using FairSharp.Data;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
 using TorchSharp;
@@ -14,14 +15,17 @@ public sealed class ObjectiveTests
     public static TheoryData<string, string> Methods => new()
     {
         { "erm", "dp" }, { "gapreg", "dp" }, { "gapreg", "eo" }, { "gapreg", "eopp" }, { "fairmixup", "dp" },
-        { "fairmixup", "eo" }, { "adversarial", "dp" }, { "hsic", "dp" }, { "prejudice-remover", "dp" },
+        { "fairmixup", "eo" }, { "adversarial", "dp" }, { "hsic", "dp" }, { "prejudice-remover", "dp" }, { "diffmcdp", "dp" },
+        { "diffmcdp", "eo" },
     };
 
     [Theory]
     [MemberData(nameof(Methods))]
     public void Task_loss_decreases_on_a_small_seeded_problem(string method, string constraint)
     {
-        using var objective = MethodRegistry.Create(method, new ObjectiveSettings(FairnessConstraints.Parse(constraint), Lambda: 0.5));
+        var descriptor = MethodRegistry.Get(method);
+        var options = descriptor.HasLambda ? descriptor.Configure([new("lambda", "0.5")]) : null;
+        using var objective = descriptor.Create(options, new MethodContext(FairnessConstraints.Parse(constraint), 2));
         var sampler = new GroupLabelStratifiedSampler(Train, GroupNames, 8, seed: 5);
         var (losses, model) = ObjectiveHarness.Run(objective, Train, sampler, epochs: 10);
         using var _ = model;
@@ -129,30 +133,52 @@ public sealed class ObjectiveTests
     [Fact]
     public void Adversary_learns_to_predict_the_group_while_the_task_is_learned()
     {
-        var sampler = new ShuffledBatchSampler(Train.Count, 48, seed: 1);
-        using var objective = new AdversarialObjective(1.0, 2);
-        var (losses, model) = ObjectiveHarness.Run(objective, Train, sampler, epochs: 10);
+        // Groups that the features reveal (feature 0 shifted by the group), so that an adversary can learn them. A small λ
+        // keeps the reversed gradient weak against the task's, while Adam moves the adversary at full rate whatever λ;
+        // its group loss must fall well below chance (ln 2).
+        var split = Synthetic.Split("train", 240, 6, seed: 21);
+        var x = split.Features.ToArray();
+        for (var i = 0; i < split.Count; i++)
+        {
+            x[i * split.RowSize] += split.Groups[i] == 1 ? 2f : -2f;
+        }
+
+        var revealing = new DataSplit("train", x, [split.RowSize], split.Labels, split.Groups);
+        var sampler = new ShuffledBatchSampler(revealing.Count, 48, seed: 1);
+        using var objective = new AdversarialObjective(0.05, 2);
+        var (losses, model) = ObjectiveHarness.Run(objective, revealing, sampler, epochs: 10);
         using var _ = model;
-        objective.Adversary.ShouldNotBeNull();
         objective.Adversary!.parameters().Count().ShouldBe(4);
         losses.TakeLast(5).Average().ShouldBeLessThan(losses.Take(5).Average());
+        using var all = TensorConversion.ToTensors(revealing);
+        using var scope = NewDisposeScope();
+        var context = BatchContext.FromRows(all, revealing, Enumerable.Range(0, revealing.Count).ToArray(), 2);
+        using var generator = new Generator(1);
+        var adversaryLoss = objective.Step(model, context, 0, generator).Diagnostics["adversary_loss"];
+        adversaryLoss.ShouldBeLessThan(0.5 * Math.Log(2), "the adversary did not learn the group");
     }
 
     [Fact]
-    public void Registry_knows_every_baseline_and_refuses_unknown_names_and_negative_lambda()
+    public void Registry_knows_every_method_and_refuses_unknown_names_and_negative_lambda()
     {
-        MethodRegistry.Names.ShouldBeSubsetOf(MethodRegistry.Names);
-        foreach (var name in new[] { "erm", "gapreg", "fairmixup", "adversarial", "hsic", "prejudice-remover" })
+        MethodRegistry.Names.ShouldBe(["adversarial", "diffmcdp", "erm", "fairer", "fairmixup", "gapreg", "hsic", "prejudice-remover"]);
+        foreach (var name in MethodRegistry.Names)
         {
             MethodRegistry.Contains(name).ShouldBeTrue(name);
-            using var objective = MethodRegistry.Create(name, new ObjectiveSettings());
+            var descriptor = MethodRegistry.Get(name);
+            descriptor.Name.ShouldBe(name);
+            descriptor.HasLambda.ShouldBe(name != "erm", name);
+            using var objective = MethodRegistry.Create(name, null, new MethodContext(FairnessConstraint.DemographicParity, 2));
             objective.Name.ShouldBe(name);
         }
 
-        Should.Throw<InvalidInputException>(() => MethodRegistry.Create("magic", new ObjectiveSettings()))
-            .Message.ShouldStartWith("unknown method 'magic' (expected one of: adversarial, erm, fairer, fairmixup, gapreg, hsic, prejudice-remover");
-        Should.Throw<InvalidInputException>(() => MethodRegistry.Create("gapreg", new ObjectiveSettings(Lambda: -0.1)))
-            .Message.ShouldBe("--lambda must be a finite number >= 0, got -0.1");
+        MethodRegistry.Contains("magic").ShouldBeFalse();
+        Should.Throw<InvalidInputException>(() => MethodRegistry.Get("magic"))
+            .Message.ShouldBe("unknown method 'magic' (expected one of: adversarial, diffmcdp, erm, fairer, fairmixup, gapreg, hsic, prejudice-remover)");
+        Should.Throw<InvalidInputException>(() => MethodRegistry.Get("gapreg").Configure([new("lambda", "-0.1")]).Validate())
+            .Message.ShouldBe("lambda must be a finite number >= 0, got -0.1");
+        Should.Throw<InvalidInputException>(() => MethodRegistry.Get("erm").Configure([new("lambda", "1")]))
+            .Message.ShouldBe("lambda does not apply to method 'erm' (its options: none)");
         Should.Throw<InvalidInputException>(() => FairnessConstraints.Parse("parity"))
             .Message.ShouldBe("unknown constraint 'parity' (expected dp, eo or eopp)");
     }

@@ -20,7 +20,7 @@ public sealed class TrainingRunTests : IDisposable
 
     private static TrainRequest Request(string method = "gapreg", int seed = 5) => new("synthetic", ["s"], method)
     {
-        Lambda = 0.5,
+        Options = MethodRegistry.Get(method).HasLambda ? MethodRegistry.Get(method).Configure([new("lambda", "0.5")]) : null,
         Seed = seed,
         Steps = 20,
         BatchSize = 64,
@@ -148,11 +148,15 @@ public sealed class TrainingRunTests : IDisposable
 
     [Theory]
     [InlineData("magic", 1.0, 5, "unknown method 'magic' (expected one of: adversarial, erm, fairmixup, gapreg, hsic, prejudice-remover)")]
-    [InlineData("gapreg", -1.0, 5, "--lambda must be a finite number >= 0, got -1")]
+    [InlineData("gapreg", -1.0, 5, "lambda must be a finite number >= 0, got -1")]
     [InlineData("erm", 1.0, 0, "--epochs must be at least 1, got 0")]
     public void Bad_requests_are_refused_with_one_clear_line(string method, double lambda, int epochs, string message)
     {
-        var request = new TrainRequest("adult", ["sex"], method) { Lambda = lambda, Epochs = epochs };
+        var request = new TrainRequest("adult", ["sex"], method)
+        {
+            Options = method == "gapreg" ? new Methods.GapRegOptions(lambda) : null,
+            Epochs = epochs,
+        };
         Should.Throw<InvalidInputException>(() => request.Validate()).Message.ShouldStartWith(message.Split(" (expected")[0]);
         Should.Throw<InvalidInputException>(() => request.Validate()).Message.ShouldBe(message.Replace(
             "adversarial, erm, fairmixup, gapreg, hsic, prejudice-remover", string.Join(", ", MethodRegistry.Names), StringComparison.Ordinal));

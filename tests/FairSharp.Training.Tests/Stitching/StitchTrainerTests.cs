@@ -7,7 +7,8 @@ namespace FairSharp.Training.Tests.Stitching;
 
 public sealed class StitchTrainerTests
 {
-    private static (StitchTrainingResult Result, float[] Logits) Run(StitchMethod method, int seed, int? batch = null, double alpha = 20, int epochs = 20)
+    private static (StitchTrainingResult Result, float[] Logits) Run(StitchMethod method, int seed, int? batch = null, double alpha = 20, int epochs = 20,
+        List<float[]>? logitsPerEpoch = null)
     {
         using var scope = NewDisposeScope();
         var data = Synthetic.Dataset(trainRows: 320);
@@ -19,7 +20,8 @@ public sealed class StitchTrainerTests
             ? new FreshHead(cache.Width)
             : new StitchedNetwork(backbone, 2, new StitchLayer(cache.Shape), method == StitchMethod.TfsJoint);
         var options = new StitchOptions { Method = method, Epochs = epochs, Seed = seed, BatchSize = batch, Alpha = alpha, LearningRate = 0.05 };
-        var result = StitchTrainer.Train(model, training, options, null);
+        var result = StitchTrainer.Train(model, training, options, null,
+            logitsPerEpoch is null ? null : _ => logitsPerEpoch.Add(model.PredictLogits(cache.Test.Features)));
         return (result, model.PredictLogits(cache.Test.Features));
     }
 
@@ -29,7 +31,8 @@ public sealed class StitchTrainerTests
     [InlineData(StitchMethod.TfsJoint)]
     public void Every_method_is_evaluated_every_epoch_and_ends_at_the_chosen_epoch(StitchMethod method)
     {
-        var (result, logits) = Run(method, 3);
+        var perEpoch = new List<float[]>();
+        var (result, logits) = Run(method, 3, logitsPerEpoch: perEpoch);
         result.Status.ShouldBe("completed");
         result.Epochs.Count.ShouldBe(20);
         result.Steps.ShouldBe(20); // full batch
@@ -39,6 +42,14 @@ public sealed class StitchTrainerTests
         result.Test!.Metrics[MetricKeys.EqualizedOddsDifference].ShouldBe(chosen.Test[MetricKeys.EqualizedOddsDifference]);
         result.Validation!.Metrics[MetricKeys.BalancedAccuracy].ShouldBe(chosen.Validation[MetricKeys.BalancedAccuracy]);
         logits.Length.ShouldBe(160);
+        perEpoch.Count.ShouldBe(20);
+        // the returned model is the chosen epoch's: its test logits are that epoch's, bit for bit
+        logits.ShouldBe(perEpoch[result.Choice.Epoch]);
+        if (result.Choice.Epoch != 19)
+        {
+            logits.ShouldNotBe(perEpoch[19]);
+        }
+
         result.Test.ByGroup["s=0"].ContainsKey(GroupMetricKeys.FalseNegativeRate).ShouldBeTrue();
     }
 
@@ -57,8 +68,14 @@ public sealed class StitchTrainerTests
     {
         var (result, _) = Run(StitchMethod.Fdr, 2, batch: 1, epochs: 1);
         result.BatchSize.ShouldBe(1);
-        result.Steps.ShouldBeGreaterThan(8);
-        result.Steps.ShouldBe(result.Steps / 4 * 4); // 4m rows
+        // the balanced set holds m rows of each of the 4 (group, label) cells of the train+validation pool, m the
+        // smallest cell: one epoch of batch 1 is 4m steps
+        var data = Synthetic.Dataset(trainRows: 320);
+        var labels = data.Train.Labels.Concat(data.Validation.Labels).ToArray();
+        var groups = data.Train.Groups.Concat(data.Validation.Groups).ToArray();
+        var m = Enumerable.Range(0, 4).Min(c => labels.Where((y, i) => y == c / 2 && groups[i] == c % 2).Count());
+        m.ShouldBeGreaterThan(2);
+        result.Steps.ShouldBe(4 * m);
     }
 
     [Fact]

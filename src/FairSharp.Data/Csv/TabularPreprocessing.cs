@@ -1,0 +1,145 @@
+using System.Globalization;
+
+namespace FairSharp.Data.Csv;
+
+/// <summary>
+/// The fitted preprocessing of a tabular model (<c>preprocessing.json</c> in its folder): enough to encode new rows
+/// exactly as the training rows were encoded, without the training data. Inputs are the numeric columns (missing
+/// values imputed with the training median, then standardised: (x − mean) / scale with the training mean and
+/// population standard deviation; a constant column keeps scale 1) followed by the one-hot columns (categories seen in
+/// the training split; a missing value is its own category <see cref="MissingCategory"/>; an unseen category gives an
+/// all-zero row), as scikit-learn's <c>ColumnTransformer</c> with <c>SimpleImputer(strategy="median")</c>,
+/// <c>StandardScaler</c> and <c>OneHotEncoder(handle_unknown="ignore")</c> fitted on the training split.
+/// </summary>
+/// <param name="Format">File format tag (<see cref="CurrentFormat"/>).</param>
+/// <param name="Source">The options that read and split the data (rebuilds it for <c>rationale</c> and <c>stitch</c>).</param>
+/// <param name="FileSha256">sha256 of each data file, in <see cref="CsvDataOptions.Files"/> order.</param>
+/// <param name="Separator">The field separator used (given or detected).</param>
+/// <param name="Target">Target column and the value that means y = 1.</param>
+/// <param name="GroupNames">Group display names (<c>col=value[,col2=value2]</c>), index = group.</param>
+/// <param name="Numeric">Numeric inputs in input order.</param>
+/// <param name="Categorical">Categorical inputs in input order (after the numeric ones).</param>
+/// <param name="FeatureNames">Names of the encoded columns: numeric names, then <c>column_category</c>.</param>
+/// <param name="MissingValues">Texts read as missing.</param>
+/// <param name="DroppedRows">Rows dropped for a missing target or sensitive value.</param>
+public sealed record TabularPreprocessing(
+    string Format,
+    CsvDataOptions Source,
+    IReadOnlyList<string> FileSha256,
+    string Separator,
+    TargetEncoding Target,
+    IReadOnlyList<string> GroupNames,
+    IReadOnlyList<NumericFeature> Numeric,
+    IReadOnlyList<CategoricalFeature> Categorical,
+    IReadOnlyList<string> FeatureNames,
+    IReadOnlyList<string> MissingValues,
+    int DroppedRows)
+{
+    /// <summary>The format tag this version writes.</summary>
+    public const string CurrentFormat = "fairsharp-preprocessing/1";
+
+    /// <summary>The category a missing categorical value becomes.</summary>
+    public const string MissingCategory = "(missing)";
+
+    /// <summary>The input columns the encoding reads, numeric first.</summary>
+    public IEnumerable<string> InputColumns => Numeric.Select(n => n.Name).Concat(Categorical.Select(c => c.Name));
+
+    /// <summary>Encodes every row of <paramref name="rows"/> (columns matched by name; extra columns ignored).</summary>
+    /// <exception cref="InvalidInputException">A missing input column, or text in a numeric column (file, line, column, value).</exception>
+    public EncodedRows Transform(TabularRows rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return Transform(rows, Enumerable.Range(0, rows.Count).ToArray());
+    }
+
+    internal EncodedRows Transform(TabularRows rows, int[] selected)
+    {
+        var width = FeatureNames.Count;
+        var missing = MissingValues;
+        var numericLookups = Numeric.Select(n => NumericLookup(rows, n, missing)).ToArray();
+        var numericColumns = Numeric.Select(n => rows.Column(n.Name)).ToArray();
+        var categoricalColumns = Categorical.Select(c => rows.Column(c.Name)).ToArray();
+        var offset = Numeric.Count;
+        var categoricalLookups = new int[Categorical.Count][];
+        for (var c = 0; c < Categorical.Count; c++)
+        {
+            categoricalLookups[c] = CategoryLookup(categoricalColumns[c], Categorical[c], offset, missing);
+            offset += Categorical[c].Categories.Count;
+        }
+
+        var x = new float[(long)selected.Length * width];
+        var unseen = new int[Categorical.Count];
+        for (var i = 0; i < selected.Length; i++)
+        {
+            var r = selected[i];
+            var row = (long)i * width;
+            for (var c = 0; c < numericColumns.Length; c++)
+            {
+                x[row + c] = numericLookups[c][numericColumns[c][r]];
+            }
+
+            for (var c = 0; c < categoricalColumns.Length; c++)
+            {
+                var at = categoricalLookups[c][categoricalColumns[c][r]];
+                if (at >= 0)
+                {
+                    x[row + at] = 1f;
+                }
+                else
+                {
+                    unseen[c]++;
+                }
+            }
+        }
+
+        var unseenByColumn = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < unseen.Length; c++)
+        {
+            if (unseen[c] > 0)
+            {
+                unseenByColumn[Categorical[c].Name] = unseen[c];
+            }
+        }
+
+        return new EncodedRows(x, selected.Length, width, unseenByColumn);
+    }
+
+    /// <summary>The encoded value of every distinct text of a numeric column; text that is not a number is an error
+    /// naming the first row that holds it.</summary>
+    private static float[] NumericLookup(TabularRows rows, NumericFeature feature, IReadOnlyList<string> missing)
+    {
+        var column = rows.Column(feature.Name);
+        var lookup = new float[column.Values.Count];
+        for (var code = 0; code < lookup.Length; code++)
+        {
+            var text = column.Values[code];
+            double value;
+            if (missing.Contains(text, StringComparer.Ordinal))
+            {
+                value = feature.Median;
+            }
+            else if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            {
+                throw rows.Error(DataErrors.NotANumber, column.FirstRow(code), feature.Name, text);
+            }
+
+            lookup[code] = (float)((value - feature.Mean) / feature.Scale);
+        }
+
+        return lookup;
+    }
+
+    /// <summary>The one-hot position of every distinct text of a categorical column, −1 for an unseen category.</summary>
+    private static int[] CategoryLookup(CsvColumn column, CategoricalFeature feature, int offset, IReadOnlyList<string> missing)
+    {
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var k = 0; k < feature.Categories.Count; k++)
+        {
+            positions[feature.Categories[k]] = offset + k;
+        }
+
+        return column.Values
+            .Select(v => positions.TryGetValue(missing.Contains(v, StringComparer.Ordinal) ? MissingCategory : v, out var at) ? at : -1)
+            .ToArray();
+    }
+}

@@ -1,0 +1,18 @@
+namespace FairSharp.Experiments.Predictions;
+
+/// <summary>What <c>fairsharp predict</c> scores: a model folder, a CSV of rows, and where the scores go.</summary>
+/// <param name="Model">Model folder written by <c>fairsharp train</c> on a tabular dataset (with preprocessing.json).</param>
+/// <param name="Input">CSV of rows to score (header row; columns matched by name; extra columns ignored).</param>
+/// <param name="Output">CSV to write: the kept columns, then <c>score</c> and <c>prediction</c>.</param>
+public sealed record PredictRequest(string Model, string Input, string Output)
+{
+    /// <summary>Columns copied to the output (<c>--keep</c>), after the target and sensitive columns, which are kept
+    /// whenever the input has them so that the output feeds <c>fairsharp audit</c> directly.</summary>
+    public IReadOnlyList<string> Keep { get; init; } = [];
+
+    /// <summary>Decision threshold of <c>prediction</c>; null = the model's.</summary>
+    public double? Threshold { get; init; }
+
+    /// <summary>Separator of the input; null = detected.</summary>
+    public char? Separator { get; init; }
+}
