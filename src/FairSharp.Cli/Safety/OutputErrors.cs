@@ -9,6 +9,9 @@ internal static class OutputErrors
     /// <summary>{0} option, {1} path.</summary>
     public const string IsFile = "{0} '{1}' is a file, not a folder";
 
+    /// <summary>{0} option, {1} path.</summary>
+    public const string IsFolder = "{0} '{1}' is a folder, not a file";
+
     /// <summary>{0} option, {1} path, {2} the file on the way.</summary>
     public const string UnderFile = "{0} '{1}': '{2}' is a file, so no folder can be made under it";
 

@@ -20,6 +20,41 @@ internal static class OutputLocation
         }
     }
 
+    /// <summary>For <c>predict</c> and <c>export</c>: a file (an existing one is replaced) in a folder that takes new
+    /// files.</summary>
+    public static void CheckFile(string? path, string option = "--out")
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw Error(OutputErrors.Empty, option);
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw Error(OutputErrors.IsFolder, option, path);
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            // The folder will be created: check its nearest existing ancestor, as for an output folder.
+            var existing = folder;
+            while (!Directory.Exists(existing))
+            {
+                if (File.Exists(existing))
+                {
+                    throw Error(OutputErrors.UnderFile, option, path, existing);
+                }
+
+                existing = Path.GetDirectoryName(existing) ?? throw Error(OutputErrors.NotWritable, option, path, folder, "no existing folder above it");
+            }
+
+            folder = existing;
+        }
+
+        Probe(folder ?? ".", option, path);
+    }
+
     /// <summary>For <c>sweep</c> and <c>report</c>: the folder may exist (a sweep resumes in it) but must take new files.</summary>
     /// <returns>The full path.</returns>
     public static string CheckWritable(string? path, string option = "--out")

@@ -72,4 +72,25 @@ public sealed class Class3WorkThenRefusedTests : IDisposable
         _h.Write("busy/notes.txt", "keep");
         Hostile.Refuses([.. Command(command), "--out", folder], Hostile.F(OutputErrors.NotEmpty, "--out", folder), _h.Root);
     }
+
+    public static TheoryData<string> FileCommands => new() { "predict", "export" };
+
+    private string[] FileCommand(string name) => name switch
+    {
+        "predict" => ["predict", "--model", _h.PathOf("no-model"), "--input", _h.AuditCsv()],
+        _ => ["export", "--model", _h.PathOf("no-model")],
+    };
+
+    [Theory]
+    [MemberData(nameof(FileCommands))]
+    public void A_file_output_that_cannot_be_written(string command)
+    {
+        Hostile.Refuses([.. FileCommand(command), "--out", ""], Hostile.F(OutputErrors.Empty, "--out"), _h.Root);
+        Hostile.Refuses([.. FileCommand(command), "--out", _h.Root], Hostile.F(OutputErrors.IsFolder, "--out", _h.Root), _h.Root);
+        var file = _h.Write("notes.txt", "keep");
+        var under = Path.Combine(file, "sub", "out.csv");
+        Hostile.Refuses([.. FileCommand(command), "--out", under], Hostile.F(OutputErrors.UnderFile, "--out", under, file), _h.Root);
+        Hostile.Refuses([.. FileCommand(command), "--out", "/proc/fairsharp.out"],
+            Hostile.F(OutputErrors.NotWritable, "--out", "/proc/fairsharp.out", "/proc", "the folder does not take new files"), _h.Root);
+    }
 }
