@@ -126,7 +126,7 @@ public static class TfsReproduction
         using var objective = new ErmObjective();
         var result = new Trainer(plan.Trainer).Train(model, objective, data);
         var test = result.Epochs[result.ChosenEpoch].Test;
-        var config = RunConfig.Of(request, plan, SamplingKind.Shuffled);
+        var config = RunConfig.Of(request, plan, SamplerRule.ForRun(request.Descriptor, request.Constraint, request.Protocol, SamplingKind.Shuffled));
         var manifest = new ModelManifest(ModelManifest.CurrentFormat, plan.Model, config, seed, DataSummary.Of(data), result.ChosenEpoch,
             model.WeightLayers.Select(l => l.Name).ToArray(), model.StitchPoints, test, PackageVersions.Current(),
             result.Test?.Definitions ?? new Dictionary<string, string>());

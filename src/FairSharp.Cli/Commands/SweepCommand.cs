@@ -35,11 +35,12 @@ internal static class SweepCommand
         var grid = new Option<string[]>("--grid") { Description = "Extra axis over a method option, METHOD.KNOB=V1,V2,... (repeatable), e.g. fairer.lambda_align=0,0.01,0.1,1; the knobs are train's method options with _ for -.", Arity = ArgumentArity.ZeroOrMore };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Run again the trials recorded as failed or diverged (the report keeps their earlier attempts)." };
         var freshWorkers = new Option<bool>("--fresh-workers") { Description = "Start a new worker process for every trial instead of reusing workers (slower; same results)." };
+        var mixedSamplers = new Option<bool>("--mixed-samplers") { Description = "Let each method keep its own sampler instead of one for all (the report warns: the comparison then mixes objective, sampler and rows per step)." };
         var dataDir = CommonOptions.DataDir();
         var analysis = new AnalysisCliOptions();
 
         var command = new Command("sweep", "Run methods × λ × seeds in parallel workers (resumable), then write summary.csv, report.md and pareto.png/svg.");
-        foreach (var option in new Option[] { dataset, sensitive, methods, constraint, lambdas, seeds, seed, jobs, threads, shard, output, epochs, protocol, stitchLayers, stitchInits, grid, retryFailed, freshWorkers, dataDir })
+        foreach (var option in new Option[] { dataset, sensitive, methods, constraint, lambdas, seeds, seed, jobs, threads, shard, output, epochs, protocol, stitchLayers, stitchInits, grid, mixedSamplers, retryFailed, freshWorkers, dataDir })
         {
             command.Options.Add(option);
         }
@@ -63,6 +64,7 @@ internal static class SweepCommand
                 StitchLayers = ListOptions.Integers(parse.GetValue(stitchLayers), "--stitch-layers"),
                 StitchInits = ListOptions.Strings(parse.GetValue(stitchInits), "--stitch-inits"),
                 Grid = (parse.GetValue(grid) ?? []).Select(GridAxis.Parse).ToArray(),
+                MixedSamplers = parse.GetValue(mixedSamplers),
             };
             var runner = new TrainingTrialRunner();
             var plan = SweepPlan.Create(options, runner.Catalog);

@@ -46,6 +46,12 @@ public static class ReportMarkdown
         Row(md, "λ values", string.Join(", ", o.Lambdas.Select(Format.Lambda)) + (plan.Methods.Any(m => !m.UsesLambda) ? $" ({string.Join(", ", plan.Methods.Where(m => !m.UsesLambda).Select(m => m.Name))}: no λ, one point)" : ""));
         Row(md, "seeds", Inv($"{o.Seeds} ({o.Seed}–{o.Seed + o.Seeds - 1})"));
         Row(md, "epochs", o.Epochs is { } e ? Inv($"{e}") : "protocol default");
+        if (plan.Sampler is { } sampler)
+        {
+            Row(md, "sampler", (sampler.Sampling is { } kind ? Training.Runs.SamplerRule.Name(kind) : o.MixedSamplers ? "each method's own" : "the protocol's") + " — " + sampler.Reason);
+            Row(md, "batch size", BatchText(o.Protocol, sampler.Sampling is not null));
+        }
+
         if (o.StitchLayers.Count > 0 || o.StitchInits.Count > 0)
         {
             Row(md, "stitch layers", o.StitchLayers.Count > 0 ? string.Join(", ", o.StitchLayers) : "default");
@@ -55,6 +61,11 @@ public static class ReportMarkdown
         Row(md, "trials", Inv($"{analysis.Trials} planned, {analysis.Finished} finished, {analysis.Failed} failed or diverged"));
         Row(md, "plan id", plan.PlanId);
         md.Append('\n');
+        if (o.MixedSamplers)
+        {
+            md.Append("> **Warning: mixed samplers (`--mixed-samplers`).** The methods did not train on the same batches: "
+                + "a difference between them mixes the objective with the sampler and the rows per step.\n\n");
+        }
 
         md.Append("## Metrics\n\n");
         md.Append(Inv($"- **Utility: {u}** (`{analysis.UtilityKey}`, higher is better): {MetricText.Definition(analysis.UtilityKey) ?? "as computed by FairSharp.Metrics"}.\n"));
@@ -230,6 +241,16 @@ public static class ReportMarkdown
             md.Append(Inv($"| {group.Key} | {c.Curve} | {Format.Lambda(c.Lambda)} | {c.Seed} | {earlier} | {now} |\n"));
         }
     }
+
+    // The protocols' batch sizes (TrainingProtocols): rows per step, per stratum when the sampler is stratified.
+    private static string BatchText(string? protocol, bool stratified) => (protocol ?? "ffb") switch
+    {
+        "fairmixup" => "500 rows per stratum, 100 draws per epoch (the fairmixup protocol's)",
+        "tfs" => "128 rows (the tfs protocol's)",
+        _ => stratified
+            ? "1024 rows per stratum (the ffb protocol's 1024, drawn from every stratum) for every method"
+            : "1024 rows (the ffb protocol's; images 128)",
+    };
 
     private static void Row(StringBuilder md, string name, string value) => md.Append(Inv($"| {name} | {value} |\n"));
 

@@ -12,8 +12,11 @@ public sealed record PlanDocument(int Format, string PlanId, SweepOptions Option
     public static PlanDocument Of(SweepPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return new PlanDocument(PlanFile.CurrentFormat, plan.Id, plan.Options, plan.Methods, plan.Trials);
+        return new PlanDocument(PlanFile.CurrentFormat, plan.Id, plan.Options, plan.Methods, plan.Trials) { Sampler = plan.Sampler };
     }
+
+    /// <summary>The sampler of the sweep's methods and why; null in plans written before the sampler rule.</summary>
+    public Training.Runs.SamplerChoice? Sampler { get; init; }
 
     /// <summary>Method name → whether it has a λ.</summary>
     public IReadOnlyDictionary<string, bool> UsesLambda() => Methods.ToDictionary(m => m.Name, m => m.UsesLambda, StringComparer.Ordinal);

@@ -53,6 +53,10 @@ public sealed record SweepOptions
     /// <summary>Stitch initialisations tried by stitch methods; empty = the method's default only. Default empty.</summary>
     public IReadOnlyList<string> StitchInits { get; init; } = [];
 
+    /// <summary>Let each method keep its own sampler (<c>--mixed-samplers</c>) instead of one sampler for all; the report
+    /// then warns that the comparison mixes objective, sampler and rows per step. Default false.</summary>
+    public bool MixedSamplers { get; init; }
+
     /// <summary>Extra axes over method knobs (<c>--grid fairer.lambda_align=0,0.01,0.1</c>). Default none.</summary>
     public IReadOnlyList<GridAxis> Grid { get; init; } = [];
 

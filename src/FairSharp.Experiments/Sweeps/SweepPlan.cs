@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using FairSharp.Training.Methods;
+using FairSharp.Training.Objectives;
+using FairSharp.Training.Runs;
 
 namespace FairSharp.Experiments.Sweeps;
 
@@ -10,9 +13,10 @@ namespace FairSharp.Experiments.Sweeps;
 /// </summary>
 public sealed class SweepPlan
 {
-    private SweepPlan(SweepOptions options, IReadOnlyList<MethodInfo> methods, IReadOnlyList<TrialConfig> trials)
+    private SweepPlan(SweepOptions options, IReadOnlyList<MethodInfo> methods, IReadOnlyList<TrialConfig> trials, SamplerChoice sampler)
     {
         Options = options;
+        Sampler = sampler;
         Methods = methods;
         Trials = trials;
         var ids = string.Join('\n', trials.Select(t => t.Id));
@@ -21,6 +25,9 @@ public sealed class SweepPlan
 
     /// <summary>The options the plan was made from.</summary>
     public SweepOptions Options { get; }
+
+    /// <summary>The sampler every (non-stitch) method trains on, and why (<see cref="SamplerRule.ForComparison"/>).</summary>
+    public SamplerChoice Sampler { get; }
 
     /// <summary>The planned methods, in plan order, as the catalogue describes them.</summary>
     public IReadOnlyList<MethodInfo> Methods { get; }
@@ -37,6 +44,9 @@ public sealed class SweepPlan
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(catalog);
         var sensitive = string.Join(',', options.Sensitive);
+        var sampler = SamplerRule.ForComparison(options.Methods.Select(m => catalog.Find(m)!.Descriptor).OfType<MethodDescriptor>().ToArray(),
+            FairnessConstraints.Parse(options.Constraint), options.MixedSamplers);
+        var sampling = sampler.Sampling is { } kind ? SamplerRule.Name(kind) : null;
         var trials = new List<TrialConfig>();
         foreach (var name in options.Methods)
         {
@@ -61,7 +71,7 @@ public sealed class SweepPlan
                             for (var s = 0; s < options.Seeds; s++)
                             {
                                 trials.Add(new TrialConfig(options.Dataset, sensitive, options.Protocol, name, options.Constraint,
-                                    lambda, options.Seed + s, options.Epochs, layer, init) { Options = knobs, CurveKnobs = curveKnobs });
+                                    lambda, options.Seed + s, options.Epochs, layer, init) { Options = knobs, CurveKnobs = curveKnobs, Sampling = method.UsesStitch ? null : sampling });
                             }
                         }
                     }
@@ -69,7 +79,7 @@ public sealed class SweepPlan
             }
         }
 
-        return new SweepPlan(options, options.Methods.Select(m => catalog.Find(m)!).ToArray(), trials);
+        return new SweepPlan(options, options.Methods.Select(m => catalog.Find(m)!).ToArray(), trials, sampler);
     }
 
     // Every knob of the method but λ at its default, overlaid with each combination of the grid axes (first axis

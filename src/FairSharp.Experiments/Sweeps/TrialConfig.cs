@@ -70,6 +70,11 @@ public sealed record TrialConfig(
         }
     }
 
+    /// <summary>The sampler every method of the sweep trains on (<c>by_group</c>, <c>by_group_and_label</c>), when the
+    /// plan imposes one (<see cref="Training.Runs.SamplerRule.ForComparison"/>); null = the method's own rule.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Sampling { get; init; }
+
     /// <summary>The knobs of <see cref="Options"/> the plan sweeps (<c>--grid</c>), which name the curve; null when none.
     /// Recorded in trials.jsonl but not part of the id (the id depends on values, not on how they were planned).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

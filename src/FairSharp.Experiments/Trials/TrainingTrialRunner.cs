@@ -46,6 +46,8 @@ public sealed class TrainingTrialRunner : ITrialRunner
         {
             Constraint = FairnessConstraints.Parse(c.Constraint),
             Options = descriptor.Configure(knobs),
+            Sampling = c.Sampling is { } sampling ? SamplerRule.Parse(sampling) : null,
+            SamplingReason = c.Sampling is null ? null : "the sweep's one sampler (plan.json: sampler)",
             Seed = c.Seed,
             Epochs = c.Epochs,
             Threads = spec.TorchThreads,

@@ -25,6 +25,7 @@ namespace FairSharp.Training.Runs;
 /// <param name="Epochs">Epochs (epoch schedules).</param>
 /// <param name="EvaluateEvery">Steps between evaluations (step schedules).</param>
 /// <param name="Sampling">Sampling actually used.</param>
+/// <param name="SamplingReason">Why that sampler (<see cref="SamplerRule"/>).</param>
 /// <param name="BatchSize">Requested batch size (per stratum when stratified), before clamping.</param>
 /// <param name="IterationsPerEpoch">Stratified draws per epoch, or null.</param>
 /// <param name="EarlyStopping">Early stopping, or null.</param>
@@ -52,6 +53,7 @@ public sealed record RunConfig(
     int Epochs,
     int EvaluateEvery,
     SamplingKind Sampling,
+    string SamplingReason,
     int BatchSize,
     int? IterationsPerEpoch,
     EarlyStopping? EarlyStopping,
@@ -60,14 +62,15 @@ public sealed record RunConfig(
     string Comparison)
 {
     /// <summary>Collects the configuration of a resolved run.</summary>
-    public static RunConfig Of(TrainRequest request, TrainingPlan plan, SamplingKind sampling)
+    public static RunConfig Of(TrainRequest request, TrainingPlan plan, SamplerChoice sampler)
     {
+        ArgumentNullException.ThrowIfNull(sampler);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(plan);
         var t = plan.Trainer;
         return new RunConfig(request.Dataset, request.Sensitive, request.Protocol, request.Method, request.Constraint.ToName(),
             request.Descriptor.Describe(request.ResolvedOptions), request.Seed, t.Device, plan.Model, t.Optimizer, t.LearningRate, t.Momentum,
-            t.WeightDecay, t.StepLrPeriod, t.StepLrGamma, t.Unit, t.Steps, t.Epochs, t.EvaluateEvery, sampling, t.BatchSize,
+            t.WeightDecay, t.StepLrPeriod, t.StepLrGamma, t.Unit, t.Steps, t.Epochs, t.EvaluateEvery, sampler.Sampling ?? t.Sampling, sampler.Reason, t.BatchSize,
             t.IterationsPerEpoch, t.EarlyStopping, t.Selection.Describe(), t.Evaluation.Threshold, t.Evaluation.ComparisonText);
     }
 

@@ -35,6 +35,13 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// <summary><see cref="Options"/>, or the method's defaults.</summary>
     public MethodOptions ResolvedOptions => Options ?? Descriptor.Defaults;
 
+    /// <summary>Sampler for every method of a comparison (<see cref="SamplerRule.ForComparison"/>); null (default) = the
+    /// protocol's, unless the method needs stratified batches (<see cref="SamplerRule.ForRun"/>).</summary>
+    public SamplingKind? Sampling { get; init; }
+
+    /// <summary>Why <see cref="Sampling"/> was chosen (recorded in result.json); null when it is not set.</summary>
+    public string? SamplingReason { get; init; }
+
     /// <summary>The one seed of the run: split, initialisation, dropout, batches, the objective's draws. Default 0.</summary>
     public int Seed { get; init; }
 

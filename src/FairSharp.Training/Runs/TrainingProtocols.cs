@@ -44,6 +44,7 @@ public static class TrainingProtocols
             LearningRate = request.LearningRate ?? trainer.LearningRate,
             BatchSize = request.BatchSize ?? trainer.BatchSize,
             EvaluateEvery = request.EvaluateEvery ?? trainer.EvaluateEvery,
+            Sampling = request.Sampling ?? trainer.Sampling,
         };
         model = WithArchitecture(model, request.Architecture, data);
         model = model with { Hidden = request.Hidden ?? model.Hidden, Dropout = request.Dropout ?? model.Dropout };

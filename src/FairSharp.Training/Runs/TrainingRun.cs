@@ -53,8 +53,10 @@ public static class TrainingRun
         Trainer.SeedTorch(request.Seed);
         using var model = plan.Model.Build();
         var result = new Trainer(plan.Trainer, observer).Train(model, objective, data);
-        var sampling = objective.RequiredSampling ?? plan.Trainer.Sampling;
-        var outcome = Summarise(request, plan, sampling, data, result) with { Elapsed = clock.Elapsed };
+        var sampler = request.Sampling is { } forced
+            ? new SamplerChoice(objective.RequiredSampling ?? forced, request.SamplingReason ?? "set by the caller")
+            : SamplerRule.ForRun(request.Descriptor, request.Constraint, request.Protocol, plan.Trainer.Sampling);
+        var outcome = Summarise(request, plan, sampler, data, result) with { Elapsed = clock.Elapsed };
         if (outputDirectory is not null)
         {
             OutputDirectory.WriteAtomically(outputDirectory, temp =>
@@ -78,7 +80,7 @@ public static class TrainingRun
         return outcome;
     }
 
-    private static TrainOutcome Summarise(TrainRequest request, TrainingPlan plan, SamplingKind sampling, PreparedDataset data, TrainingResult result)
+    private static TrainOutcome Summarise(TrainRequest request, TrainingPlan plan, SamplerChoice sampler, PreparedDataset data, TrainingResult result)
     {
         var status = result.Status switch
         {
@@ -103,7 +105,7 @@ public static class TrainingRun
             ? new SortedDictionary<string, string>(StringComparer.Ordinal)
             : new SortedDictionary<string, string>(test.Definitions.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal), StringComparer.Ordinal);
         var chosenStep = result.ChosenEpoch >= 0 ? result.Epochs[result.ChosenEpoch].Step : 0;
-        return new TrainOutcome(status, result.Message, RunConfig.Of(request, plan, sampling), DataSummary.Of(data),
+        return new TrainOutcome(status, result.Message, RunConfig.Of(request, plan, sampler), DataSummary.Of(data),
             result.SelectionRule, result.SelectionDescription, result.ChosenEpoch, chosenStep, result.Steps, result.Epochs,
             testMetrics, byGroup, validationMetrics, test?.Degenerate ?? [], definitions, result.Messages);
     }

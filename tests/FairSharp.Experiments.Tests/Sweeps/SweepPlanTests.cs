@@ -15,7 +15,7 @@ public sealed class SweepPlanTests
         var plan = SweepPlan.Create(Quick, TestCatalog.Instance);
         plan.Trials.Count.ShouldBe(3 + (3 * 4 * 3));
         plan.Trials.Take(3).Select(t => (t.Method, t.Lambda, t.Seed)).ShouldBe([("erm", 0.0, 0), ("erm", 0.0, 1), ("erm", 0.0, 2)]);
-        plan.Trials[3].ShouldBe(new TrialConfig("adult", "sex", null, "gapreg", "dp", 0.1, 0, null, null, null));
+        plan.Trials[3].ShouldBe(new TrialConfig("adult", "sex", null, "gapreg", "dp", 0.1, 0, null, null, null) { Sampling = "by_group" });
         plan.Trials.Select(t => t.Id).Distinct().Count().ShouldBe(plan.Trials.Count);
     }
 
@@ -68,7 +68,24 @@ public sealed class SweepPlanTests
         var unswept = SweepPlan.Create(options with { Grid = [] }, TestCatalog.Instance).Trials.Where(t => t.Method == "fairer").ToArray();
         unswept.Select(t => t.Curve).Distinct().ShouldBe(["fairer"]);
         unswept.Select(t => t.Id).ShouldBe(fairer.Where(t => t.Options!["lambda_align"] == "0.01").Select(t => t.Id));
-        unswept[0].CanonicalJson().ShouldEndWith(""","options":{"lambda_align":"0.01","pairing":"all-pairs","passes":"shared"}}""");
+        unswept[0].CanonicalJson().ShouldEndWith(""","options":{"lambda_align":"0.01","pairing":"all-pairs","passes":"shared"},"sampling":"by_group"}""");
+    }
+
+    [Fact]
+    public void One_sampler_for_every_method_when_one_needs_stratified_batches_unless_mixing_is_asked_for()
+    {
+        var plan = SweepPlan.Create(Quick, TestCatalog.Instance);
+        plan.Trials.ShouldAllBe(t => t.Sampling == "by_group");
+        plan.Sampler.Reason.ShouldBe("fairer need by_group batches under dp: every method uses them, so all see the same batches (same rows per step) for a seed");
+        SweepPlan.Create(Quick with { Constraint = "eo" }, TestCatalog.Instance).Trials.ShouldAllBe(t => t.Sampling == "by_group_and_label");
+        var erm = plan.Trials[0];
+        erm.Id.ShouldNotBe((erm with { Sampling = null }).Id, "the sampler is part of the trial id");
+        var mixed = SweepPlan.Create(Quick with { MixedSamplers = true }, TestCatalog.Instance);
+        mixed.Trials.ShouldAllBe(t => t.Sampling == null);
+        mixed.Sampler.Reason.ShouldStartWith("MIXED (--mixed-samplers): fairer train on by_group batches");
+        var unstratified = SweepPlan.Create(Quick with { Methods = ["erm", "gapreg"] }, TestCatalog.Instance);
+        unstratified.Trials.ShouldAllBe(t => t.Sampling == null);
+        SweepPlan.Create(Quick with { Methods = ["erm", "tfs", "fairer"] }, TestCatalog.Instance).Trials.Where(t => t.Method == "tfs").ShouldAllBe(t => t.Sampling == null);
     }
 
     [Theory]
