@@ -6,6 +6,7 @@
 #
 #   benchmarks/reproduce/fairer_adult_eo.sh [OUT]      (from the repository root, after a Release build of the CLI)
 #   env: SEEDS="0 1 2 3 4"  LAMBDAS="0.5 1 2 5"  JOBS=2 (parallel runs, 1 torch thread each)  RATIONALE_LAMBDA=1
+#        NUMPY_SPLIT=1 (split s = the authors' aif360 split s, --numpy-split; docs/conformance.md)
 # A finished run (its result.json exists) is reported as such and not trained again; delete it to redo it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,6 +15,8 @@ SEEDS=${SEEDS:-"0 1 2 3 4"}
 LAMBDAS=${LAMBDAS:-"0.5 1 2 5"}
 JOBS=${JOBS:-2}
 RATIONALE_LAMBDA=${RATIONALE_LAMBDA:-1}
+SPLIT=""
+if [ "${NUMPY_SPLIT:-0}" = 1 ]; then SPLIT="--numpy-split"; fi
 F=${FAIRSHARP:-src/FairSharp.Cli/bin/Release/net10.0/fairsharp}
 mkdir -p "$OUT"
 
@@ -31,12 +34,12 @@ run_one() {
   if [ -f "$OUT/$name/result.json" ]; then echo "exists: $OUT/$name (not retrained)"; return 0; fi
   rm -rf "${OUT:?}/$name"
   local start=$(date +%s)
-  "$F" train --dataset adult --sensitive sex --protocol fairmixup --constraint eo --threads 1 --out "$OUT/$name" "$@" \
+  "$F" train --dataset adult --sensitive sex --protocol fairmixup --constraint eo --threads 1 $SPLIT --out "$OUT/$name" "$@" \
     > "$OUT/$name.log" 2>&1 || { echo "FAILED: $name (see $OUT/$name.log)"; return 1; }
   echo "done: $name in $(( $(date +%s) - start )) s"
 }
 export -f run_one
-export OUT F
+export OUT F SPLIT
 xargs -P "$JOBS" -L 1 bash -c 'run_one "$@"' _ < "$plan"
 rm -f "$plan"
 

@@ -41,6 +41,11 @@ public sealed record DataRequest(string Dataset, IReadOnlyList<string> Sensitive
     /// bin edges; a stratified split with the fractions).</summary>
     public bool ReproduceQuirks { get; init; } = true;
 
+    /// <summary>fairmixup: draw the split permutation as numpy's <c>np.random.seed(seed); np.random.permutation(n)</c>,
+    /// the permutation aif360's split gives the authors' code, so that seed s is the authors' split s (default false:
+    /// .NET's seeded <see cref="Random"/>). docs/conformance.md.</summary>
+    public bool NumpySplit { get; init; }
+
     /// <summary>Quantile bins per continuous feature in fairmixup (default 10).</summary>
     public int QuantileBins { get; init; } = 10;
 

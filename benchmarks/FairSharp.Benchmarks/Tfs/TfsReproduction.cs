@@ -20,8 +20,9 @@ namespace FairSharp.Benchmarks.Tfs;
 /// </summary>
 /// <remarks>Backbones: adult = the ffb MLP (512-256-64, dropout 0.5) trained by <c>fairsharp train --method erm</c>'s
 /// pipeline; utkface = SmallCnn (conv 32, conv 64, fc <c>--fc-width</c>, default 512 like TFS's ResNet-18 features) on
-/// the tfs protocol's split and SGD settings, with lr 1e−2 and a short epoch cap because the machine has 2 shared cores
-/// (ResNet-18 would take hours here).</remarks>
+/// the tfs protocol's split and SGD settings, with lr 1e−2 and a short epoch cap because the machine has 2 shared cores;
+/// <c>--arch resnet18</c> trains the tfs protocol's own backbone instead (torchvision ResNet-18, random init, SGD lr 1e−3,
+/// batch 128, early stopping), capped at <c>--backbone-epochs</c>.</remarks>
 public static class TfsReproduction
 {
     public static int Run(string[] args)
@@ -42,6 +43,7 @@ public static class TfsReproduction
         var methods = Arg("--methods", "fdr,tfs,tfs-joint").Split(',');
         var threads = int.Parse(Arg("--threads", "2"), CultureInfo.InvariantCulture);
         var width = int.Parse(Arg("--fc-width", "512"), CultureInfo.InvariantCulture);
+        var architecture = Arg("--arch", ModelSpec.SmallCnnName);
         TorchSharp.torch.set_num_threads(threads);
 
         var rows = new List<(string Layer, string Method, double Alpha, int Seed, StitchOutcome Outcome)>();
@@ -49,7 +51,7 @@ public static class TfsReproduction
         foreach (var seed in seeds)
         {
             var backbone = Path.Combine(output, "backbones", $"{dataset}-seed{seed}");
-            EnsureBackbone(dataset, seed, backbone, backboneEpochs, threads, width);
+            EnsureBackbone(dataset, seed, backbone, backboneEpochs, threads, width, architecture);
             foreach (var layer in layers)
             {
                 foreach (var method in methods)
@@ -99,7 +101,7 @@ public static class TfsReproduction
         return outcome with { Elapsed = clock.Elapsed };
     }
 
-    private static void EnsureBackbone(string dataset, int seed, string folder, int epochs, int threads, int width)
+    private static void EnsureBackbone(string dataset, int seed, string folder, int epochs, int threads, int width, string architecture)
     {
         if (File.Exists(Path.Combine(folder, ModelCheckpoint.ManifestFile)))
         {
@@ -118,9 +120,10 @@ public static class TfsReproduction
         var request = new TrainRequest("utkface", ["gender"], "erm") { Protocol = ProtocolNames.Tfs, Seed = seed, Threads = threads };
         var data = DatasetLoader.Prepare(request.ToDataRequest());
         var resolved = TrainingProtocols.Resolve(request, data);
-        var plan = new TrainingPlan(
-            new ModelSpec(ModelSpec.SmallCnnName, data.Train.SampleShape, [32, 64, width]),
-            resolved.Trainer with { Epochs = epochs, LearningRate = 1e-2 });
+        var plan = architecture == ModelSpec.SmallCnnName
+            ? new TrainingPlan(new ModelSpec(ModelSpec.SmallCnnName, data.Train.SampleShape, [32, 64, width]),
+                resolved.Trainer with { Epochs = epochs, LearningRate = 1e-2 })
+            : new TrainingPlan(TrainingProtocols.WithArchitecture(resolved.Model, architecture, data), resolved.Trainer with { Epochs = epochs });
         Trainer.SeedTorch(seed);
         using var model = plan.Model.Build();
         using var objective = new ErmObjective();

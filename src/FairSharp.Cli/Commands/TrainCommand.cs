@@ -35,7 +35,8 @@ internal static class TrainCommand
         var steps = new Option<int?>("--steps") { Description = "Training steps of a step-based protocol (ffb default 150)." };
         var batchSize = new Option<int?>("--batch-size") { Description = "Batch size (per stratum when stratified). Default: the protocol's; clamped to the data." };
         var lr = new Option<double?>("--lr") { Description = "Learning rate. Default: the protocol's." };
-        var architecture = new Option<string?>("--arch") { Description = "Model: mlp, small-cnn or resnet18. Default: the protocol's (tabular: mlp; images: resnet18)." };
+        var architecture = new Option<string?>("--arch") { Description = "Model: mlp, small-cnn, resnet18 (torchvision stem: 7x7 stride-2 conv + max-pool) or resnet18-cifar (3x3 stride-1 stem, ~16x the compute at 32x32). Default: the protocol's (tabular: mlp; images: resnet18)." };
+        var numpySplit = new Option<bool>("--numpy-split") { Description = "fairmixup: split with numpy's np.random.seed(seed); np.random.permutation(n), i.e. aif360's split in the authors' code." };
         var hidden = new Option<string?>("--hidden") { Description = "Hidden widths, comma-separated (e.g. 256,256). Default: the protocol's (ffb: 512,256,64)." };
         var dropout = new Option<double?>("--dropout") { Description = "Dropout probability in [0, 1). Default: the protocol's (ffb: 0.5)." };
         var evalEvery = new Option<int?>("--eval-every") { Description = "Steps between evaluations under a step-based protocol (ffb default 10)." };
@@ -46,7 +47,7 @@ internal static class TrainCommand
         var dataDir = CommonOptions.DataDir();
 
         var command = new Command("train", "Train one model with one method and write result.json, model.bin and manifest.json.");
-        foreach (var option in new Option[] { dataset, sensitive, method, constraint, protocol, seed, epochs, steps, batchSize, lr, architecture, hidden, dropout, evalEvery, selection, device, threads, output, dataDir })
+        foreach (var option in new Option[] { dataset, sensitive, method, constraint, protocol, numpySplit, seed, epochs, steps, batchSize, lr, architecture, hidden, dropout, evalEvery, selection, device, threads, output, dataDir })
         {
             command.Options.Add(option);
         }
@@ -71,6 +72,7 @@ internal static class TrainCommand
                 Options = methodOptions.Read(parse, parse.GetValue(method)!),
                 Protocol = parse.GetValue(protocol)!,
                 Seed = parse.GetValue(seed),
+                NumpySplit = parse.GetValue(numpySplit),
                 Epochs = parse.GetValue(epochs),
                 Steps = parse.GetValue(steps),
                 BatchSize = parse.GetValue(batchSize),

@@ -11,7 +11,8 @@ namespace FairSharp.Data.Protocols;
 /// <item>one-hot workclass, marital-status, occupation, relationship, sex, race; keep only <c>sex_Male</c> and
 /// <c>race_White</c> of sex and race; drop native-country, fnlwgt, education: 41 columns (5 continuous, then 36 binary;
 /// column 39 is <c>sex_Male</c>, 40 <c>race_White</c>);</item>
-/// <item>a seeded shuffle, 80/20 split (train = ⌊0.8·n⌋ rows); validation = the first |test| rows of the shuffled
+/// <item>a seeded shuffle (.NET's, or with <see cref="DataRequest.NumpySplit"/> numpy's legacy permutation, which is
+/// aif360's: the authors' exact split), 80/20 split (train = ⌊0.8·n⌋ rows); validation = the first |test| rows of the shuffled
 /// train part, train = the rest;</item>
 /// <item>the 5 continuous features standardised with the 80% part, then cut into quantile bins fitted on train and
 /// one-hot encoded; binary columns become 2-column one-hots; the sensitive column is removed: 50 + 35·2 = 120 inputs.</item>
@@ -59,7 +60,7 @@ internal static class FairMixupProtocol
         var removedSet = attributeColumns.ToHashSet();
 
         // aif360 split([0.8], shuffle=True): permute, first ⌊0.8·n⌋ rows train; validation = first |test| of train.
-        var order = Splitter.Permutation(rows.Length, request.Seed);
+        var order = request.NumpySplit ? NumpyPermutation.Of(rows.Length, request.Seed) : Splitter.Permutation(rows.Length, request.Seed);
         var (fTrain, fValidation, fTest) = request.Fractions();
         var nTest = rows.Length - (int)Math.Floor(rows.Length * (fTrain + fValidation));
         var nValidation = (int)Math.Round(rows.Length * fValidation, MidpointRounding.AwayFromZero);

@@ -9,8 +9,10 @@ namespace FairSharp.Training.Methods;
 /// default 0.01, their Adult value), ≥ 0.</param>
 /// <param name="Pairing">Pairs of groups aligned when G &gt; 2 (default all pairs).</param>
 /// <param name="Passes">Forward-pass layout (default shared; <c>authors</c> = their 5-pass layout).</param>
+/// <param name="AlignNormWeights">Align the BatchNorm scales too (knob <c>align_norm_weights</c>; default true, as the
+/// authors' code aligns every parameter named <c>weight</c>); false = conv and linear weights only.</param>
 public sealed record FairerOptions(double LambdaFair = 1.0, double LambdaAlign = 0.01, GroupPairing Pairing = GroupPairing.AllPairs,
-    FairerPasses Passes = FairerPasses.Shared) : MethodOptions
+    FairerPasses Passes = FairerPasses.Shared, bool AlignNormWeights = true) : MethodOptions
 {
     /// <summary>Knob name of <see cref="LambdaAlign"/>.</summary>
     public const string LambdaAlignKnob = "lambda_align";
@@ -26,6 +28,8 @@ public sealed record FairerOptions(double LambdaFair = 1.0, double LambdaAlign =
                 ["all-pairs", "worst-pair"], [GroupPairing.AllPairs, GroupPairing.WorstPair], o => o.Pairing, (o, v) => o with { Pairing = v }),
             MethodKnob.Choice<FairerOptions, FairerPasses>("passes", "forward-pass layout: shared (default, 1 pass-equivalent) or authors (5 passes)",
                 ["shared", "authors"], [FairerPasses.Shared, FairerPasses.Authors], o => o.Passes, (o, v) => o with { Passes = v }),
+            MethodKnob.Choice<FairerOptions, bool>("align_norm_weights", "align the BatchNorm scales too: true (default, the authors' code) or false",
+                ["true", "false"], [true, false], o => o.AlignNormWeights, (o, v) => o with { AlignNormWeights = v }),
         ],
         (o, c) => new FairerObjective(c.Constraint, c.GroupCount, o), FairMixupOptions.StratifiedBy);
 

@@ -14,6 +14,9 @@ namespace FairSharp.Training.Models;
 /// their stages. Parameter names are <c>stages.{i}.{local}.weight</c> and <c>head.weight</c>.</remarks>
 public abstract class FairNetwork : nn.Module<Tensor, Tensor>
 {
+    /// <summary>Target activation memory of one evaluation chunk (128 MiB); see <see cref="EvaluationChunk"/>.</summary>
+    public const long EvaluationBudgetBytes = 128L << 20;
+
     private readonly ModuleList<NetworkStage> stages;
     private readonly Linear head;
     private IReadOnlyList<StitchPoint>? stitchPoints;
@@ -50,6 +53,11 @@ public abstract class FairNetwork : nn.Module<Tensor, Tensor>
     /// <summary>Every weight layer, input → output; the last is the head. Built on each access from the current
     /// parameters (moving the model to another device replaces its Parameter objects).</summary>
     public IReadOnlyList<WeightLayer> WeightLayers => BuildWeightLayers();
+
+    /// <summary>Every parameter named <c>weight</c>, in registration order (the order of <c>named_parameters</c>): the
+    /// <see cref="WeightLayers"/> plus the BatchNorm scales (kind <see cref="WeightLayerKind.Norm"/>, trace index −1).
+    /// FAIRER's authors align all of them (<c>'weight' in name</c>).</summary>
+    public IReadOnlyList<WeightLayer> AllWeights => BuildAllWeights();
 
     /// <summary>Every place the network can be cut, input → output; the last is the penultimate representation.</summary>
     public IReadOnlyList<StitchPoint> StitchPoints => stitchPoints ??= BuildStitchPoints();
@@ -115,21 +123,44 @@ public abstract class FairNetwork : nn.Module<Tensor, Tensor>
     /// <summary>The penultimate representation (input of the head), shape [N, width].</summary>
     public Tensor Representation(Tensor x) => Bottom(PenultimateCut, x);
 
+    /// <summary>Rows per chunk when evaluating without gradients, so that one chunk's activations stay near
+    /// <see cref="EvaluationBudgetBytes"/>: budget / (4 bytes × 8 live tensors × the widest activation per row), in
+    /// [1, 8192]. The widest activation is taken as 4× the largest stitch point of a convolutional network (the stem's
+    /// output before its max-pool) and the largest stitch point or input of an MLP.</summary>
+    public int EvaluationChunk
+    {
+        get
+        {
+            long widest = Spec.InputShape.Aggregate(1L, (a, d) => a * d);
+            foreach (var point in StitchPoints)
+            {
+                var size = point.Shape.Aggregate(1L, (a, d) => a * d);
+                widest = Math.Max(widest, point.Shape.Count > 1 ? 4 * size : size);
+            }
+
+            return (int)Math.Clamp(EvaluationBudgetBytes / (4L * 8 * widest), 1, 8192);
+        }
+    }
+
     /// <summary>Probabilities P(y = 1 | x) for every row of <paramref name="x"/>, in evaluation mode and without
-    /// gradients, computed in chunks of <paramref name="chunk"/> rows; the training mode is restored afterwards.</summary>
-    public float[] PredictProbabilities(Tensor x, int chunk = 8192)
+    /// gradients, computed in chunks of <paramref name="chunk"/> rows (0 = <see cref="EvaluationChunk"/>); each chunk's
+    /// intermediates are freed before the next, so memory does not grow with the number of rows. The training mode is
+    /// restored afterwards.</summary>
+    public float[] PredictProbabilities(Tensor x, int chunk = 0)
     {
         ArgumentNullException.ThrowIfNull(x);
+        ArgumentOutOfRangeException.ThrowIfNegative(chunk);
+        chunk = chunk == 0 ? EvaluationChunk : chunk;
         var wasTraining = training;
         eval();
         try
         {
-            using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             var n = x.shape[0];
             var result = new float[n];
             for (long start = 0; start < n; start += chunk)
             {
+                using var scope = NewDisposeScope();
                 var len = Math.Min(chunk, n - start);
                 var p = sigmoid(forward(x.narrow(0, start, len))).to(CPU).data<float>();
                 p.CopyTo(result, (int)start);
@@ -167,6 +198,25 @@ public abstract class FairNetwork : nn.Module<Tensor, Tensor>
         }
 
         result.Add(new WeightLayer("head.weight", head.weight!, head.bias, WeightLayerKind.Linear, 1, result.Count));
+        return result;
+    }
+
+    private IReadOnlyList<WeightLayer> BuildAllWeights()
+    {
+        var layers = BuildWeightLayers().ToDictionary(l => l.Name, StringComparer.Ordinal);
+        var result = new List<WeightLayer>();
+        foreach (var (name, parameter) in named_parameters())
+        {
+            if (!name.EndsWith(".weight", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            result.Add(layers.TryGetValue(name, out var layer)
+                ? layer
+                : new WeightLayer(name, parameter, null, WeightLayerKind.Norm, (int)parameter.shape[0], -1));
+        }
+
         return result;
     }
 

@@ -4,7 +4,7 @@ namespace FairSharp.Training.Models;
 
 /// <summary>Everything needed to recreate a <see cref="FairNetwork"/>'s architecture (weights come from a state dict).</summary>
 /// <param name="Architecture"><see cref="Mlp"/> (<c>mlp</c>), <see cref="SmallCnn"/> (<c>small-cnn</c>) or
-/// <see cref="ResNet18"/> (<c>resnet18</c>).</param>
+/// <see cref="ResNet18"/> (<c>resnet18</c>: torchvision's stem; <c>resnet18-cifar</c>: the CIFAR-style stem).</param>
 /// <param name="InputShape">Shape of one input row: <c>[d]</c> for the MLP, <c>[C, H, W]</c> for the CNNs.</param>
 /// <param name="Hidden">MLP: hidden widths (FFB: 512, 256, 64). Small CNN: conv channel counts, then the width of the
 /// fully connected layer (default 32, 64, 128). ResNet-18: the four stage widths (default 64, 128, 256, 512).</param>
@@ -18,11 +18,14 @@ public sealed record ModelSpec(string Architecture, IReadOnlyList<int> InputShap
     /// <summary>Name of the small convolutional network.</summary>
     public const string SmallCnnName = "small-cnn";
 
-    /// <summary>Name of the ResNet-18 variant for 32×32 images.</summary>
+    /// <summary>Name of the standard ResNet-18 (torchvision's 7×7 stride-2 stem + max-pool).</summary>
     public const string ResNet18Name = "resnet18";
 
+    /// <summary>Name of the ResNet-18 with the CIFAR-style stem (3×3 stride 1, no max-pool).</summary>
+    public const string ResNet18CifarName = "resnet18-cifar";
+
     /// <summary>Error text: unknown architecture (format: the name).</summary>
-    public const string UnknownArchitecture = "unknown model architecture '{0}' (expected mlp, small-cnn or resnet18)";
+    public const string UnknownArchitecture = "unknown model architecture '{0}' (expected mlp, small-cnn, resnet18 or resnet18-cifar)";
 
     /// <summary>Error text: the input shape does not fit the architecture (format: architecture, shape).</summary>
     public const string BadInputShape = "model '{0}' cannot take inputs of shape [{1}]";
@@ -41,7 +44,7 @@ public sealed record ModelSpec(string Architecture, IReadOnlyList<int> InputShap
     {
         var shape = string.Join(",", InputShape ?? []);
         var hidden = string.Join(",", Hidden ?? []);
-        if (Architecture is not (MlpName or SmallCnnName or ResNet18Name))
+        if (Architecture is not (MlpName or SmallCnnName or ResNet18Name or ResNet18CifarName))
         {
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, UnknownArchitecture, Architecture));
         }
@@ -53,8 +56,9 @@ public sealed record ModelSpec(string Architecture, IReadOnlyList<int> InputShap
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadInputShape, Architecture, shape));
         }
 
-        var minHidden = Architecture switch { SmallCnnName => 2, ResNet18Name => 4, _ => 1 };
-        if (Hidden is null || Hidden.Count < minHidden || (Architecture == ResNet18Name && Hidden.Count != 4) || Hidden.Any(w => w <= 0)
+        var resNet = Architecture is ResNet18Name or ResNet18CifarName;
+        var minHidden = Architecture == SmallCnnName ? 2 : resNet ? 4 : 1;
+        if (Hidden is null || Hidden.Count < minHidden || (resNet && Hidden.Count != 4) || Hidden.Any(w => w <= 0)
             || (Architecture == SmallCnnName && Hidden.Count > 1 + Math.Log2(Math.Min(InputShape[1], InputShape[2]))))
         {
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadHidden, Architecture, hidden));

@@ -44,6 +44,7 @@ public sealed class FairerObjective : ObjectiveBase
     private readonly double lambdaAlign;
     private readonly GroupPairing pairing;
     private readonly FairerPasses passes;
+    private readonly bool alignNormWeights;
     private readonly IFairnessPenalty penalty;
 
     /// <summary>Creates the objective.</summary>
@@ -58,6 +59,7 @@ public sealed class FairerObjective : ObjectiveBase
         lambdaAlign = options.LambdaAlign;
         pairing = options.Pairing;
         passes = options.Passes;
+        alignNormWeights = options.AlignNormWeights;
         penalty = GapRegObjective.Create(constraint, groupCount);
     }
 
@@ -89,7 +91,7 @@ public sealed class FairerObjective : ObjectiveBase
         using var gradMode = enable_grad();
         // Built per step (a few microseconds): the model's weight layers are rebuilt on access, so a device move between
         // steps never leaves this term holding stale parameters.
-        var term = new ParityAlignment(model, pairing);
+        var term = new ParityAlignment(model, pairing, alignNormWeights);
         var strata = Strata(batch);
         if (lambdaAlign == 0)
         {

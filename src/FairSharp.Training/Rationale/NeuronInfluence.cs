@@ -52,12 +52,28 @@ public static class NeuronInfluence
         return result.MoveToOuterDisposeScope();
     }
 
-    /// <summary>cos(a, b) as <c>torch.cosine_similarity(a, b, dim=0)</c> with eps = <see cref="CosineEps"/>
-    /// (0-d tensor). Both vectors are non-negative, so the value is in [0, 1].</summary>
+    /// <summary>cos(a, b) = Σ (a / N(a)) · (b / N(b)) with N(x) = max(‖x‖, <see cref="CosineEps"/>): the value and
+    /// the gradient of torch 1.13's <c>torch.cosine_similarity(a, b, dim=0)</c> (0-d tensor). Both vectors are
+    /// non-negative, so the value is in [0, 1].</summary>
+    /// <remarks>torch 1.13 clamps the saved norm in place, so its backward uses ∂N/∂x = x / max(‖x‖, eps) even below
+    /// eps; libtorch 2.x (which TorchSharp binds) clamps a copy and differentiates the unclamped norm. The two agree
+    /// for norms ≥ eps and differ below it (influence vectors of near-zero gradients); this follows 1.13, the torch of
+    /// FAIRER's era (conformance comparison f, docs/conformance.md).</remarks>
     public static Tensor Cosine(Tensor a, Tensor b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return nn.functional.cosine_similarity(a, b, dim: 0, eps: CosineEps);
+        using var scope = NewDisposeScope();
+        var result = (a / ClampedNorm(a) * (b / ClampedNorm(b))).sum();
+        return result.MoveToOuterDisposeScope();
+    }
+
+    // Value max(‖x‖, eps), gradient x / max(‖x‖, eps): the clamped value is a constant, plus a zero-valued term
+    // whose gradient is that of ‖x‖²/2 divided by the constant.
+    private static Tensor ClampedNorm(Tensor x)
+    {
+        var squared = (x * x).sum();
+        var clamped = squared.detach().sqrt().clamp_min(CosineEps);
+        return clamped + ((squared - squared.detach()) / (2 * clamped));
     }
 }

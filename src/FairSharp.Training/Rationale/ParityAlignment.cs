@@ -7,7 +7,8 @@ namespace FairSharp.Training.Rationale;
 
 /// <summary>
 /// FAIRER's gradient-guided parity alignment term (GGPA, fairer.md §5), exactly as the authors' code computes it:
-/// for every stratum s, G_s = ∂L_s/∂W for every weight layer W (biases excluded), with <c>create_graph: true</c> and
+/// for every stratum s, G_s = ∂L_s/∂W for every parameter W named <c>weight</c> (biases excluded; BatchNorm scales
+/// included, one "neuron" per channel, as the authors' <c>'weight' in name</c> filter does), with <c>create_graph: true</c> and
 /// never detached; I_s = row sums over dim 0 of (W ⊙ G_s)²; S = Σ over pairs (s, t) Σ over layers cos(I_s, I_t).
 /// Pairs: every pair of groups (DP, strata without label), or every pair of groups with the same label (EO).
 /// The caller subtracts λ_align·S from the loss.
@@ -27,10 +28,12 @@ public sealed class ParityAlignment
     /// <summary>Prepares the term for <paramref name="model"/>'s weight layers.</summary>
     /// <param name="model">The network being trained.</param>
     /// <param name="pairing">All pairs (default) or the worst pair, for more than two groups.</param>
-    public ParityAlignment(FairNetwork model, GroupPairing pairing = GroupPairing.AllPairs)
+    /// <param name="alignNormWeights">True (default, the authors' code) to align the BatchNorm scales as well; false
+    /// for the conv and linear weights only.</param>
+    public ParityAlignment(FairNetwork model, GroupPairing pairing = GroupPairing.AllPairs, bool alignNormWeights = true)
     {
         ArgumentNullException.ThrowIfNull(model);
-        layers = model.WeightLayers;
+        layers = alignNormWeights ? model.AllWeights : model.WeightLayers;
         aligned = layers.Where(l => l.OutputCount > 1).ToArray();
         weights = aligned.Select(l => (Tensor)l.Weight).ToList();
         this.pairing = pairing;

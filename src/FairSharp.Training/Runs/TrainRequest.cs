@@ -35,6 +35,10 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// <summary><see cref="Options"/>, or the method's defaults.</summary>
     public MethodOptions ResolvedOptions => Options ?? Descriptor.Defaults;
 
+    /// <summary>fairmixup: numpy's (aif360's) split permutation for the seed, i.e. the authors' split
+    /// (<see cref="DataRequest.NumpySplit"/>; CLI <c>--numpy-split</c>).</summary>
+    public bool NumpySplit { get; init; }
+
     /// <summary>Sampler for every method of a comparison (<see cref="SamplerRule.ForComparison"/>); null (default) = the
     /// protocol's, unless the method needs stratified batches (<see cref="SamplerRule.ForRun"/>).</summary>
     public SamplingKind? Sampling { get; init; }
@@ -54,7 +58,7 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// <summary>Batch size (per stratum for stratified sampling). Null = protocol.</summary>
     public int? BatchSize { get; init; }
 
-    /// <summary>Model architecture: <c>mlp</c>, <c>small-cnn</c> or <c>resnet18</c> (<see cref="ModelSpec"/>). Null = the
+    /// <summary>Model architecture: <c>mlp</c>, <c>small-cnn</c>, <c>resnet18</c> (torchvision stem) or <c>resnet18-cifar</c> (<see cref="ModelSpec"/>). Null = the
     /// protocol's (ffb tabular, fairmixup: mlp; ffb images, tfs: resnet18). A CNN needs image data; an MLP on images
     /// takes the flattened pixels.</summary>
     public string? Architecture { get; init; }
@@ -114,7 +118,7 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, MethodDescriptor.WrongOptions, options.GetType().Name, Method));
         }
 
-        if (Architecture is not (null or ModelSpec.MlpName or ModelSpec.SmallCnnName or ModelSpec.ResNet18Name))
+        if (Architecture is not (null or ModelSpec.MlpName or ModelSpec.SmallCnnName or ModelSpec.ResNet18Name or ModelSpec.ResNet18CifarName))
         {
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ModelSpec.UnknownArchitecture, Architecture));
         }
@@ -139,6 +143,7 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// <summary>The data request of this run (same dataset, attributes, protocol, seed, folders).</summary>
     public DataRequest ToDataRequest() => new(Dataset, Sensitive, Protocol, Seed)
     {
+        NumpySplit = NumpySplit,
         DataDirectory = DataDirectory,
         UtkFaceDirectory = UtkFaceDirectory,
         Csv = Csv,

@@ -216,10 +216,13 @@ public sealed class FeatureCache : IDisposable
         var device = backbone.Head.weight!.device;
         var input = tensor(split.Features, [split.Count, .. split.SampleShape.Select(d => (long)d)]);
         var parts = new List<Tensor>();
+        chunk = Math.Min(chunk, backbone.EvaluationChunk);
         for (long start = 0; start < split.Count; start += chunk)
         {
+            // One scope per chunk: the backbone's intermediates are freed before the next chunk runs.
+            using var chunkScope = NewDisposeScope();
             var len = Math.Min(chunk, split.Count - start);
-            parts.Add(backbone.Bottom(cut, input.narrow(0, start, len).to(device)).to(CPU));
+            parts.Add(backbone.Bottom(cut, input.narrow(0, start, len).to(device)).to(CPU).MoveToOuterDisposeScope());
         }
 
         var features = parts.Count == 1 ? parts[0].contiguous() : cat(parts, 0);

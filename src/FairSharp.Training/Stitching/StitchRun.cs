@@ -168,9 +168,10 @@ public static class StitchRun
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var logits = new float[split.Count];
-        const int chunk = 4096;
+        var chunk = backbone.EvaluationChunk;
         for (long start = 0; start < split.Count; start += chunk)
         {
+            using var chunkScope = NewDisposeScope();
             var len = Math.Min(chunk, split.Count - start);
             backbone.Top(cut, split.Features.narrow(0, start, len)).to(CPU).data<float>().CopyTo(logits, (int)start);
         }

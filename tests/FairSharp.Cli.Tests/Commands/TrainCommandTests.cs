@@ -59,7 +59,7 @@ public sealed class TrainCommandTests : IDisposable
         { ["--protocol", "nope"], "fairsharp: unknown protocol 'nope' (known: ffb, fairmixup, tfs)" },
         { ["--sensitive", "height"], "fairsharp: unknown sensitive attribute 'height' for dataset 'german' (known: sex, age)" },
         { ["--dataset", "mnist"], "fairsharp: unknown dataset 'mnist'" },
-        { ["--arch", "vgg"], "fairsharp: unknown model architecture 'vgg' (expected mlp, small-cnn or resnet18)" },
+        { ["--arch", "vgg"], "fairsharp: unknown model architecture 'vgg' (expected mlp, small-cnn, resnet18 or resnet18-cifar)" },
         { ["--arch", "small-cnn"], "fairsharp: model 'small-cnn' cannot take inputs of shape [" },
     };
 

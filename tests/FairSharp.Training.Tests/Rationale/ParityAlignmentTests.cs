@@ -132,6 +132,36 @@ public sealed class ParityAlignmentTests
         new ParityAlignment(model).Compute(cells, createGraph: true).Pairs.ShouldBe(2);
     }
 
+    [Fact]
+    public void BatchNorm_scales_are_aligned_like_the_authors_every_weight_filter_unless_switched_off()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(3);
+        using var model = new ModelSpec(ModelSpec.ResNet18Name, [3, 16, 16], [2, 2, 4, 4]).Build();
+        var names = model.named_parameters().Select(p => p.name).Where(n => n.EndsWith(".weight", StringComparison.Ordinal)).ToArray();
+        // 21 conv/linear weights and one BatchNorm scale after each of the 20 convs.
+        names.Length.ShouldBe(41);
+        model.AllWeights.Select(l => l.Name).ShouldBe(names);
+        model.AllWeights.Count(l => l.Kind == WeightLayerKind.Norm).ShouldBe(20);
+        new ParityAlignment(model).Layers.Count.ShouldBe(41);
+        new ParityAlignment(model, alignNormWeights: false).Layers.Select(l => l.Name).ShouldBe(model.WeightLayers.Select(l => l.Name));
+
+        var x = randn([8, 3, 16, 16], generator: new Generator(4));
+        var y = tensor(new float[] { 1, 0, 1, 0, 1, 1, 0, 0 });
+        StratumLoss Loss(int g) => new(g, null, nn.functional.binary_cross_entropy_with_logits(
+            model.forward(x.narrow(0, 4 * g, 4)), y.narrow(0, 4 * g, 4)));
+        var strata = new[] { Loss(0), Loss(1) };
+        var norm = model.AllWeights.First(l => l.Kind == WeightLayerKind.Norm).Weight;
+        var with = new ParityAlignment(model).Compute(strata, createGraph: true);
+        var without = new ParityAlignment(model, alignNormWeights: false).Compute(strata, createGraph: true);
+        // The BN scales' cosines enter S (and its gradient) only when they are aligned.
+        with.LayerCosines.Count.ShouldBe(41);
+        var normCosines = model.AllWeights.Select((l, i) => l.Kind == WeightLayerKind.Norm ? with.LayerCosines[i] : 0).Sum();
+        normCosines.ShouldBeGreaterThan(0);
+        (with.Alignment - without.Alignment).ShouldBe(normCosines, 1e-4);
+        autograd.grad([with.Value], [norm], retain_graph: true)[0].abs().sum().item<float>().ShouldBeGreaterThan(0f);
+    }
+
     // Mean BCE of a few seeded random rows per group (float64).
     private static StratumLoss[] Losses(FairNetwork model, int seed, int groups = 2)
     {

@@ -217,6 +217,6 @@ public sealed class TrainingRunTests : IDisposable
         smallCnn.Hidden.ShouldBe([32, 64, 128]);
 
         Should.Throw<InvalidInputException>(() => new TrainRequest("adult", ["sex"]) { Architecture = "vgg" }.ValidateOptions())
-            .Message.ShouldBe("unknown model architecture 'vgg' (expected mlp, small-cnn or resnet18)");
+            .Message.ShouldBe("unknown model architecture 'vgg' (expected mlp, small-cnn, resnet18 or resnet18-cifar)");
     }
 }
