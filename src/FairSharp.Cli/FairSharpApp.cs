@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FairSharp.Cli.Commands;
+using FairSharp.Cli.Safety;
 
 namespace FairSharp.Cli;
 

@@ -18,7 +18,7 @@ internal static class UsageErrors
         var token = parsed.UnmatchedTokens.FirstOrDefault();
         if (token is null)
         {
-            return parsed.Errors[0].Message;
+            return Safety.UsageText.Of(parsed.Errors[0]);
         }
 
         if (token.StartsWith('-'))
@@ -36,6 +36,6 @@ internal static class UsageErrors
             return string.Format(CultureInfo.InvariantCulture, UnknownCommand, token, Suggestions.Closest(token, names), string.Join(", ", names));
         }
 
-        return parsed.Errors[0].Message;
+        return Safety.UsageText.Of(parsed.Errors[0]);
     }
 }

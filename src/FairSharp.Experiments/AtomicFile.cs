@@ -1,3 +1,5 @@
+using FairSharp.Training.Runs;
+
 namespace FairSharp.Experiments;
 
 /// <summary>Writes files so that a reader never sees half of one: write a temporary file beside it, then rename.</summary>
@@ -18,7 +20,8 @@ public static class AtomicFile
         ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        TemporaryNames.RemoveLeftovers(Path.GetDirectoryName(full)!);
+        var temp = TemporaryNames.For(full);
         try
         {
             write(temp);

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using FairSharp.Cli.Safety;
 using FairSharp.Metrics;
 
 namespace FairSharp.Cli.Audit;
@@ -17,25 +19,59 @@ internal sealed record AuditColumns(string YTrue, string? YPred, string? Score, 
 /// <summary>Reads and validates an audit CSV with CsvHelper; every problem is one line naming file, line, column and value.</summary>
 internal static class AuditCsvReader
 {
-    public static AuditInput Read(string path, AuditColumns columns)
-    {
-        if (!File.Exists(path))
-        {
-            throw Error(AuditErrors.FileNotFound, path);
-        }
+    /// <summary>Most groups an audit computes: every group costs a row of every per-group table and bootstrap.</summary>
+    public const int MaxGroups = 10_000;
 
-        using var reader = new StreamReader(path);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = false, TrimOptions = TrimOptions.Trim };
-        using var csv = new CsvReader(reader, config);
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header || header.All(string.IsNullOrEmpty))
+    public static AuditInput Read(string path, AuditColumns columns, string? encoding = null, long maxBytes = InputFile.DefaultMaxBytes)
+    {
+        using var text = InputFile.OpenText(path, encoding, maxBytes);
+        string[] header = [];
+        var recordStart = new long[] { 1 };
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectDelimiter = false,
+            TrimOptions = TrimOptions.Trim,
+            BadDataFound = args => throw BadQuoting(path, args, header, recordStart[0]),
+        };
+        using var csv = new CsvReader(text, config);
+        try
+        {
+            return Read(path, columns, csv, h => header = h, recordStart);
+        }
+        catch (IOException e)
+        {
+            throw Error(InputErrors.Unreadable, path, InputFile.Reason(e));
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Error(AuditErrors.InvalidBytes, path, csv.Parser.RawRow, encoding ?? "UTF-8");
+        }
+        catch (CsvHelperException e) when (e is not BadDataException)
+        {
+            throw Error(InputErrors.BadCsvLine, path, csv.Parser.RawRow, "malformed CSV");
+        }
+    }
+
+    // recordStart[0] is set to the line the next record starts on before each read, so that a quoting error inside
+    // a record that spans lines names the line it starts on.
+    private static AuditInput Read(string path, AuditColumns columns, CsvReader csv, Action<string[]> setHeader, long[] recordStart)
+    {
+        if (!Next(csv, recordStart) || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header || header.All(string.IsNullOrEmpty))
         {
             throw Error(AuditErrors.EmptyFile, path);
         }
 
+        setHeader(header);
         int Index(string name)
         {
             var i = Array.IndexOf(header, name);
-            return i >= 0 ? i : throw Error(AuditErrors.MissingColumn, path, name, string.Join(", ", header));
+            if (i < 0)
+            {
+                throw Error(AuditErrors.MissingColumn, path, name, string.Join(", ", header));
+            }
+
+            var again = Array.IndexOf(header, name, i + 1);
+            return again < 0 ? i : throw Error(InputErrors.DuplicateColumn, path, name, i + 1, again + 1);
         }
 
         var yTrueAt = Index(columns.YTrue);
@@ -43,13 +79,14 @@ internal static class AuditCsvReader
         var scoreAt = columns.Score is null ? -1 : Index(columns.Score);
         var weightAt = columns.Weights is null ? -1 : Index(columns.Weights);
         var sensitiveAt = columns.Sensitive.Select(Index).ToArray();
+        var intersectional = sensitiveAt.Length > 1;
 
         var yTrue = new List<int>();
         var scores = new List<double>();
         var weights = new List<double>();
         var sensitive = columns.Sensitive.Select(_ => new List<string>()).ToArray();
         var sawPositive = false;
-        while (csv.Read())
+        while (Next(csv, recordStart))
         {
             var line = csv.Parser.RawRow;
             string Field(int at, string name) =>
@@ -86,7 +123,13 @@ internal static class AuditCsvReader
 
             for (var c = 0; c < sensitiveAt.Length; c++)
             {
-                sensitive[c].Add(Field(sensitiveAt[c], columns.Sensitive[c]));
+                var value = Field(sensitiveAt[c], columns.Sensitive[c]);
+                if (intersectional && value.Contains(GroupLabels.Separator, StringComparison.Ordinal))
+                {
+                    throw Error(AuditErrors.SeparatorInValue, path, line, columns.Sensitive[c], value, GroupLabels.Separator);
+                }
+
+                sensitive[c].Add(value);
             }
         }
 
@@ -100,17 +143,78 @@ internal static class AuditCsvReader
             throw Error(AuditErrors.PosLabelAbsent, path, columns.PosLabel);
         }
 
-        for (var c = 0; c < sensitive.Length; c++)
+        CheckGroupCount(path, columns.Sensitive, sensitive);
+        var groups = GroupLabels.FromColumns(columns.Sensitive, sensitive);
+        if (weightAt >= 0)
         {
-            var distinct = sensitive[c].Distinct(StringComparer.Ordinal).Take(2).ToArray();
-            if (distinct.Length < 2)
-            {
-                throw Error(AuditErrors.OneGroup, path, columns.Sensitive[c], distinct[0]);
-            }
+            CheckGroupWeights(path, columns.Weights!, groups, weights);
         }
 
-        var groups = GroupLabels.FromColumns(columns.Sensitive, sensitive);
         return new AuditInput(yTrue.ToArray(), scores.ToArray(), weights.ToArray(), groups, HasScores: scoreAt >= 0);
+    }
+
+    /// <summary>Refuses one group per column and more than <see cref="MaxGroups"/> combinations before any per-group
+    /// table is allocated (the product of distinct values is what intersectional groups cost).</summary>
+    private static void CheckGroupCount(string path, IReadOnlyList<string> names, List<string>[] sensitive)
+    {
+        var distinct = new long[sensitive.Length];
+        for (var c = 0; c < sensitive.Length; c++)
+        {
+            var values = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var v in sensitive[c])
+            {
+                if (values.Add(v) && values.Count > MaxGroups)
+                {
+                    break;
+                }
+            }
+
+            if (values.Count < 2)
+            {
+                throw Error(AuditErrors.OneGroup, path, names[c], values.First());
+            }
+
+            distinct[c] = values.Count;
+        }
+
+        var product = distinct.Aggregate(1.0, (a, b) => a * b);
+        if (product > MaxGroups)
+        {
+            var counts = string.Join(" × ", names.Select((n, c) => distinct[c] > MaxGroups ? $"{n} > {MaxGroups}" : $"{n} {distinct[c]}"));
+            var total = distinct.Any(d => d > MaxGroups) ? $"more than {MaxGroups}" : product.ToString("0", CultureInfo.InvariantCulture);
+            throw Error(AuditErrors.TooManyGroups, path, string.Join(',', names), total, counts, MaxGroups);
+        }
+    }
+
+    private static void CheckGroupWeights(string path, string column, GroupLabels groups, List<double> weights)
+    {
+        var totals = new double[groups.Count];
+        var codes = groups.Codes;
+        for (var i = 0; i < weights.Count; i++)
+        {
+            totals[codes[i]] += weights[i];
+        }
+
+        for (var g = 0; g < totals.Length; g++)
+        {
+            if (totals[g] == 0 && groups.RowCounts[g] > 0)
+            {
+                throw Error(AuditErrors.ZeroWeightGroup, path, column, groups.Names[g], groups.RowCounts[g]);
+            }
+        }
+    }
+
+    private static bool Next(CsvReader csv, long[] recordStart)
+    {
+        recordStart[0] = csv.Parser.RawRow + 1;
+        return csv.Read();
+    }
+
+    private static InvalidInputException BadQuoting(string path, BadDataFoundArgs args, string[] header, long line)
+    {
+        var (field, problem) = CsvQuoting.Locate(args.RawRecord ?? string.Empty);
+        var column = field < header.Length && header[field].Length > 0 ? header[field] : (field + 1).ToString(CultureInfo.InvariantCulture);
+        return Error(InputErrors.BadCsv, path, line, column, problem);
     }
 
     private static int Label(string value, string path, long line, string column, string? posLabel)

@@ -47,4 +47,22 @@ internal static class AuditErrors
 
     /// <summary>{0} file, {1} the positive label.</summary>
     public const string PosLabelAbsent = "{0}: --pos-label '{1}' does not occur in the y-true column";
+
+    /// <summary>{0} the column.</summary>
+    public const string DuplicateSensitive = "--sensitive names column '{0}' twice";
+
+    /// <summary>{0} the value.</summary>
+    public const string BadBootstrap = "--bootstrap must be a number of samples >= 0, got {0}";
+
+    /// <summary>{0} file, {1} line, {2} column, {3} value, {4} the separator.</summary>
+    public const string SeparatorInValue = "{0}, line {1}, column {2}: value '{3}' contains '{4}', which joins intersectional group names (replace it, e.g. with '/')";
+
+    /// <summary>{0} file, {1} weight column, {2} group, {3} its rows.</summary>
+    public const string ZeroWeightGroup = "{0}, column {1}: group '{2}' has {3} row(s) but total weight 0, so none of its rates is defined (drop its rows or give them weight)";
+
+    /// <summary>{0} file, {1} the sensitive columns, {2} group count, {3} distinct values per column, {4} the limit.</summary>
+    public const string TooManyGroups = "{0}: --sensitive {1} gives {2} groups ({3}); at most {4} can be audited (use fewer or coarser columns)";
+
+    /// <summary>{0} file, {1} line, {2} encoding name.</summary>
+    public const string InvalidBytes = "{0}, line {1}: bytes that are not valid {2} (give the file's --encoding)";
 }

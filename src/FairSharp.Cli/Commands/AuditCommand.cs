@@ -21,9 +21,10 @@ internal static class AuditCommand
         var format = new Option<string>("--format") { Description = "Output: json (default), md (Markdown tables) or csv (one row per group).", DefaultValueFactory = _ => "json" };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap samples for 95% intervals of every key (default 0: none).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap sampler (default 0).", DefaultValueFactory = _ => 0 };
+        var encoding = new Option<string?>("--encoding") { Description = "Text encoding of the file (default: from its byte-order mark, else UTF-8), e.g. latin1, windows-1252, utf-16." };
 
         var command = new Command("audit", "Audit a predictions CSV: fairlearn-exact fairness metrics, the papers' forms, AP/AUC/ABROCA.");
-        foreach (var option in new Option[] { input, yTrue, yPred, score, threshold, sensitive, weights, posLabel, format, bootstrap, seed })
+        foreach (var option in new Option[] { input, yTrue, yPred, score, threshold, sensitive, weights, posLabel, format, bootstrap, seed, encoding })
         {
             command.Options.Add(option);
         }
@@ -50,10 +51,20 @@ internal static class AuditCommand
                 throw Error(AuditErrors.ThresholdNeedsScore);
             }
 
-            var sensitiveColumns = parse.GetValue(sensitive)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var sensitiveColumns = ListOptions.Strings(parse.GetValue(sensitive), "--sensitive").ToArray();
             if (sensitiveColumns.Length == 0)
             {
                 throw Error(AuditErrors.NoSensitive);
+            }
+
+            if (sensitiveColumns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw Error(AuditErrors.DuplicateSensitive, twice.Key);
+            }
+
+            if (parse.GetValue(bootstrap) is var samples and < 0)
+            {
+                throw Error(AuditErrors.BadBootstrap, samples);
             }
 
             var options = new EvaluationOptions(
@@ -64,7 +75,7 @@ internal static class AuditCommand
             options.Validate();
 
             var columns = new AuditColumns(parse.GetValue(yTrue)!, predColumn, scoreColumn, sensitiveColumns, parse.GetValue(weights), parse.GetValue(posLabel));
-            var data = AuditCsvReader.Read(file, columns);
+            var data = AuditCsvReader.Read(file, columns, parse.GetValue(encoding));
             var evaluation = ModelEvaluator.Evaluate(data.YTrue, data.Scores, data.Groups.Codes, data.Groups.Names, data.Weights, options);
             var text = outputFormat switch
             {

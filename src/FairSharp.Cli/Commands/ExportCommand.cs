@@ -22,6 +22,7 @@ internal static class ExportCommand
 
         command.SetAction(parse =>
         {
+            Safety.OutputLocation.CheckFile(parse.GetValue(output));
             var name = parse.GetValue(format)!;
             if (!string.Equals(name, "onnx", StringComparison.OrdinalIgnoreCase))
             {

@@ -3,18 +3,30 @@ using FairSharp.Experiments.Sweeps;
 
 namespace FairSharp.Cli.Commands;
 
-/// <summary>Comma-separated list values (<c>--methods erm,gapreg</c>, <c>--lambdas 0.1,1</c>).</summary>
+/// <summary>Comma-separated list values (<c>--methods erm,gapreg</c>, <c>--lambdas 0.1,1</c>). An empty item
+/// (<c>0.1,,0.3</c>) is refused: it is usually a value that got lost, and dropping it would run a different plan.</summary>
 internal static class ListOptions
 {
-    public static IReadOnlyList<string> Strings(string? text) =>
-        (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public static IReadOnlyList<string> Strings(string? text, string option)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
 
-    public static IReadOnlyList<double> Lambdas(string? text) => Strings(text).Select(token =>
+        var items = text.Split(',', StringSplitOptions.TrimEntries);
+        var empty = Array.IndexOf(items, string.Empty);
+        return empty < 0
+            ? items
+            : throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ListErrors.EmptyItem, option, empty + 1, text));
+    }
+
+    public static IReadOnlyList<double> Lambdas(string? text) => Strings(text, "--lambdas").Select(token =>
         double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.BadLambda, token))).ToArray();
 
-    public static IReadOnlyList<int> Integers(string? text, string option) => Strings(text).Select(token =>
+    public static IReadOnlyList<int> Integers(string? text, string option) => Strings(text, option).Select(token =>
         int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ListErrors.NotAnInteger, option, token))).ToArray();
@@ -25,4 +37,7 @@ internal static class ListErrors
 {
     /// <summary>{0} option, {1} token.</summary>
     public const string NotAnInteger = "{0}: '{1}' is not an integer";
+
+    /// <summary>{0} option, {1} position (1-based), {2} the text.</summary>
+    public const string EmptyItem = "{0}: item {1} of '{2}' is empty";
 }

@@ -24,6 +24,7 @@ internal static class PredictCommand
 
         command.SetAction(parse =>
         {
+            Safety.OutputLocation.CheckFile(parse.GetValue(output));
             var request = new PredictRequest(parse.GetValue(model)!, parse.GetValue(input)!, parse.GetValue(output)!)
             {
                 Keep = (parse.GetValue(keep) ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FairSharp.Cli.Safety;
 using FairSharp.Experiments.Rationale;
 using FairSharp.Training.Runs;
 
@@ -46,6 +47,12 @@ internal static class RationaleCommand
 
         command.SetAction(parse =>
         {
+            var outDir = parse.GetValue(output);
+            if (outDir is not null)
+            {
+                OutputLocation.CheckNewFolder(outDir);
+            }
+
             var request = new RationaleRequest(parse.GetValue(models)!)
             {
                 Split = parse.GetValue(split)!,
@@ -57,11 +64,6 @@ internal static class RationaleCommand
                 DataFile = parse.GetValue(dataFile),
             };
             request.Validate();
-            var outDir = parse.GetValue(output);
-            if (outDir is not null)
-            {
-                OutputDirectory.Check(outDir);
-            }
 
             if (parse.GetValue(threads) is { } count)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FairSharp.Cli.Safety;
 using FairSharp.Experiments.Reports;
 using FairSharp.Experiments.Sweeps;
 
@@ -35,20 +36,21 @@ internal static class ReportCommand
         {
             var folders = parse.GetValue(input) ?? [];
             var options = analysis.Read(parse, parse.GetValue(seed));
-            var content = SweepFolders.Read(folders);
             var target = parse.GetValue(output);
-            if (target is null)
+            if (target is null && folders.Length > 1)
             {
-                if (folders.Length > 1)
-                {
-                    throw new InvalidInputException(ReportErrors.OutRequired);
-                }
-
-                target = folders[0];
+                throw new InvalidInputException(ReportErrors.OutRequired);
             }
-            else if (!folders.Any(f => Path.GetFullPath(f).TrimEnd('/') == Path.GetFullPath(target).TrimEnd('/')))
+
+            var inPlace = target is null;
+            target ??= folders.FirstOrDefault() ?? throw new InvalidInputException(SweepErrors.NoFolders);
+            OutputLocation.CheckWritable(target);
+            var reportsInPlace = inPlace || (folders.Length == 1 && SamePath(folders[0], target));
+            var content = SweepFolders.Read(folders);
+            if (!reportsInPlace)
             {
-                SweepFolders.WriteMerged(target, content);
+                // Into a folder that already holds trials only as a merge of the same plan that keeps every record.
+                content = SweepFolders.WriteMerged(target, content);
             }
 
             var files = ReportWriter.Write(target, content.Plan, content.Records, options, content.Superseded);
@@ -62,4 +64,7 @@ internal static class ReportCommand
         });
         return command;
     }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
 }

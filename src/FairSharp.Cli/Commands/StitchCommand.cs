@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FairSharp.Cli.Safety;
 using FairSharp.Metrics;
 using FairSharp.Training;
 using FairSharp.Training.Stitching;
@@ -51,6 +52,7 @@ internal static class StitchCommand
 
         command.SetAction(parse =>
         {
+            OutputLocation.CheckNewFolder(parse.GetValue(output));
             var options = new StitchOptions
             {
                 Method = StitchMethods.Parse(parse.GetValue(method)!),

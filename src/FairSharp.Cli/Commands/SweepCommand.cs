@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FairSharp.Cli.Safety;
 using FairSharp.Experiments.Reports;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Experiments.Trials;
@@ -23,7 +24,8 @@ internal static class SweepCommand
         var lambdas = new Option<string>("--lambdas") { Description = "Fairness weights λ, comma-separated (methods without λ, like erm, run once).", DefaultValueFactory = _ => string.Join(',', defaults.Lambdas.Select(l => l.ToString(CultureInfo.InvariantCulture))) };
         var seeds = new Option<int>("--seeds") { Description = "Number of seeds (repeats) per point.", DefaultValueFactory = _ => defaults.Seeds };
         var seed = new Option<int>("--seed") { Description = "First seed; trials use seed, seed+1, …; also seeds the bootstrap.", DefaultValueFactory = _ => defaults.Seed };
-        var jobs = new Option<int>("--jobs") { Description = "Trials running at once, each in its own worker process (torch threads per worker = cores / jobs).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs") { Description = "Trials running at once, each in its own worker process.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads") { Description = "Torch threads of each worker (default 1: the workers already use the cores; jobs × threads above the cores slows every trial down).", DefaultValueFactory = _ => 1 };
         var shard = new Option<string?>("--shard") { Description = "Run only slice i of n of the plan (i/n, 1-based), e.g. 2/8 for array jobs." };
         var output = new Option<string>("--out") { Description = "Output folder (re-running the same command there resumes).", Required = true };
         var epochs = new Option<int?>("--epochs") { Description = "Training epochs of every trial (default: the protocol's)." };
@@ -38,7 +40,7 @@ internal static class SweepCommand
         var analysis = new AnalysisCliOptions();
 
         var command = new Command("sweep", "Run methods × λ × seeds in parallel workers (resumable), then write summary.csv, report.md and pareto.png/svg.");
-        foreach (var option in new Option[] { dataset, sensitive, methods, constraint, lambdas, seeds, seed, jobs, shard, output, epochs, protocol, stitchLayers, stitchInits, grid, mixedSamplers, retryFailed, freshWorkers, dataDir })
+        foreach (var option in new Option[] { dataset, sensitive, methods, constraint, lambdas, seeds, seed, jobs, threads, shard, output, epochs, protocol, stitchLayers, stitchInits, grid, mixedSamplers, retryFailed, freshWorkers, dataDir })
         {
             command.Options.Add(option);
         }
@@ -46,11 +48,13 @@ internal static class SweepCommand
         analysis.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var folder = parse.GetValue(output)!;
+            OutputLocation.CheckWritable(folder);
             var options = new SweepOptions
             {
                 Dataset = parse.GetValue(dataset)!,
-                Sensitive = ListOptions.Strings(parse.GetValue(sensitive)),
-                Methods = ListOptions.Strings(parse.GetValue(methods)),
+                Sensitive = ListOptions.Strings(parse.GetValue(sensitive), "--sensitive"),
+                Methods = ListOptions.Strings(parse.GetValue(methods), "--methods"),
                 Constraint = parse.GetValue(constraint)!,
                 Lambdas = ListOptions.Lambdas(parse.GetValue(lambdas)),
                 Seeds = parse.GetValue(seeds),
@@ -58,7 +62,7 @@ internal static class SweepCommand
                 Epochs = parse.GetValue(epochs),
                 Protocol = parse.GetValue(protocol),
                 StitchLayers = ListOptions.Integers(parse.GetValue(stitchLayers), "--stitch-layers"),
-                StitchInits = ListOptions.Strings(parse.GetValue(stitchInits)),
+                StitchInits = ListOptions.Strings(parse.GetValue(stitchInits), "--stitch-inits"),
                 Grid = (parse.GetValue(grid) ?? []).Select(GridAxis.Parse).ToArray(),
                 MixedSamplers = parse.GetValue(mixedSamplers),
             };
@@ -71,14 +75,35 @@ internal static class SweepCommand
                 throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.JobsNotPositive, jobCount));
             }
 
+            var threadCount = parse.GetValue(threads);
+            if (threadCount < 1)
+            {
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.ThreadsNotPositive, threadCount));
+            }
+
             var analysisOptions = analysis.Read(parse, options.Seed);
-            var folder = parse.GetValue(output)!;
+            foreach (var (flag, key) in new[] { ("--utility", analysisOptions.UtilityKey), ("--gap", analysisOptions.GapKey) })
+            {
+                // Every trial records every key of MetricKeys.All: any other key would fail the report after the trials.
+                if (key is not null && !Metrics.MetricKeys.All.Contains(key, StringComparer.Ordinal))
+                {
+                    throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.UnknownMetricKey, flag, key, string.Join(", ", Metrics.MetricKeys.All)));
+                }
+            }
+
             var data = parse.GetValue(dataDir);
             runner.CheckData(options, data);
+            if (jobCount * threadCount > Environment.ProcessorCount)
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"sweep: --jobs {jobCount} × --threads {threadCount} = {jobCount * threadCount} torch threads on {Environment.ProcessorCount} cores: the workers will slow each other down"));
+            }
+
             using var pool = parse.GetValue(freshWorkers) ? null : new PersistentTrialWorker(WorkerLocator.Current());
             var sweepRunner = new SweepRunner(pool ?? (ITrialWorker)new ProcessTrialWorker(WorkerLocator.Current()))
             {
                 RetryFailed = parse.GetValue(retryFailed),
+                ThreadsPerWorker = threadCount,
             };
             SweepRunResult result;
             try
@@ -87,6 +112,11 @@ internal static class SweepCommand
                     ? await RunWithProgressBar(console, sweepRunner, plan, slice, folder, jobCount, data, cancellationToken)
                     : await sweepRunner.RunAsync(plan, slice, folder, jobCount, data, new LineProgress(console.Error, plan, analysisOptions.UtilityKey,
                         analysisOptions.GapKey ?? Experiments.Analysis.AnalysisOptions.DefaultGapKey(options.Constraint)), cancellationToken);
+            }
+            catch (TrialEnvironmentException e)
+            {
+                console.Error.WriteLine($"fairsharp: {e.Message.ReplaceLineEndings(" ")}; nothing was recorded for it and the sweep stopped: fix the cause and run the same command again to resume");
+                return ExitCodes.InternalFailure;
             }
             catch (OperationCanceledException)
             {

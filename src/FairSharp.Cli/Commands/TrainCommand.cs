@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FairSharp.Cli.Safety;
 using FairSharp.Cli.Training;
 using FairSharp.Metrics;
 using FairSharp.Training;
@@ -56,7 +57,8 @@ internal static class TrainCommand
         methodOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var sensitiveNames = parse.GetValue(sensitive)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            OutputLocation.CheckNewFolder(parse.GetValue(output));
+            var sensitiveNames = ListOptions.Strings(parse.GetValue(sensitive), "--sensitive").ToArray();
             var csvOptions = csv.Read(parse, sensitiveNames, parse.GetValue(seed));
             var datasetName = parse.GetValue(dataset);
             if ((datasetName is null) == (csvOptions is null))

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
+using FairSharp.Cli.Safety;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Experiments.Trials;
+using FairSharp.Training.Runs;
 
 namespace FairSharp.Cli.Commands;
 
@@ -34,9 +36,13 @@ internal static class TrialCommand
                 trial = JsonSerializer.Deserialize<TrialSpec>(File.ReadAllText(path), SweepJson.Canonical)
                         ?? throw new InvalidInputException($"{path}: empty trial spec");
             }
-            catch (Exception e) when (e is JsonException or IOException)
+            catch (JsonException e)
             {
-                throw new InvalidInputException($"{path}: not a trial spec ({e.Message})", e);
+                throw new InvalidInputException($"{path}: not a trial spec ({JsonProblem.Describe(e)})", e);
+            }
+            catch (IOException e)
+            {
+                throw new InvalidInputException($"{path}: cannot read the trial spec ({InputFile.Reason(e)})", e);
             }
 
             if (parse.GetValue(exitWithParent))
@@ -45,7 +51,17 @@ internal static class TrialCommand
             }
 
             var startedAgo = DateTime.Now - Process.GetCurrentProcess().StartTime;
-            var record = TrialExecution.Run(new TrainingTrialRunner(), trial, startedAgo, CancellationToken.None);
+            TrialRecord record;
+            try
+            {
+                record = TrialExecution.Run(new TrainingTrialRunner(), trial, startedAgo, CancellationToken.None);
+            }
+            catch (TrialEnvironmentException e)
+            {
+                console.Error.WriteLine($"fairsharp: {e.Message.ReplaceLineEndings(" ")}");
+                return ProcessTrialWorker.EnvironmentExitCode;
+            }
+
             console.Out.WriteLine(TrialStore.Serialize(record));
             console.Out.Flush();
             return ExitCodes.Success;

@@ -46,7 +46,17 @@ internal static class TrialWorkerCommand
                 var spec = JsonSerializer.Deserialize<TrialSpec>(line, SweepJson.Canonical)
                            ?? throw new InvalidInputException("worker: empty trial spec on standard input");
                 TorchGlobalState.Reset(spec.TorchThreads);
-                var record = TrialExecution.Run(runner, spec, startedAgo, CancellationToken.None);
+                TrialRecord record;
+                try
+                {
+                    record = TrialExecution.Run(runner, spec, startedAgo, CancellationToken.None);
+                }
+                catch (TrialEnvironmentException e)
+                {
+                    console.Error.WriteLine($"fairsharp: {e.Message.ReplaceLineEndings(" ")}");
+                    return ProcessTrialWorker.EnvironmentExitCode;
+                }
+
                 startedAgo = TimeSpan.Zero;
                 console.Out.WriteLine(TrialStore.Serialize(record));
                 console.Out.Flush();

@@ -60,6 +60,12 @@ internal static class TextReaders
 
             table.Add(fields, file, line);
         }
+
+        if (table.Count == 0)
+        {
+            // Said here, before a split of nothing is blamed on a group with no rows.
+            throw new InvalidInputException(string.Format(DataErrors.EmptyFile, source.Path));
+        }
     }
 
     /// <summary>

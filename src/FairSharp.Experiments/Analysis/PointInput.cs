@@ -84,7 +84,10 @@ internal sealed class PointInput
         var metrics = _valuesBySeed.Keys.Order(StringComparer.Ordinal).ToDictionary(k => k, k => EstimateOf(k, confidence), StringComparer.Ordinal);
         var empty = new Estimate(double.NaN, double.NaN, double.NaN, double.NaN, 0);
         return new TradeoffPoint(curve, method, Lambda, metrics.GetValueOrDefault(utilityKey, empty), metrics.GetValueOrDefault(gapKey, empty),
-            metrics, ByGroupMeans(), Seeds, Failed, onFront, _ok.Count(r => r.Degenerate.Count > 0));
+            metrics, ByGroupMeans(), Seeds, Failed, onFront, _ok.Count(r => r.Degenerate.Count > 0))
+        {
+            NonFiniteSeeds = _ok.Count(r => !double.IsFinite(r.Metrics.GetValueOrDefault(utilityKey, double.NaN)) || !double.IsFinite(r.Metrics.GetValueOrDefault(gapKey, double.NaN))),
+        };
     }
 
     private double[] ValuesOf(string key) =>

@@ -26,6 +26,10 @@ public sealed record TradeoffPoint(
     bool OnFront,
     int DegenerateSeeds)
 {
+    /// <summary>Finished seeds whose utility or gap is NaN or ±∞: left out of the means and intervals, so the point
+    /// rests on fewer seeds than <see cref="Seeds"/> says.</summary>
+    public int NonFiniteSeeds { get; init; }
+
     /// <summary>The mean point in the trade-off plane.</summary>
     public TradeoffCoordinates Coordinates => new(Utility.Mean, Gap.Mean);
 }

@@ -142,6 +142,7 @@ public static class ReportMarkdown
         AppendGroups(md, analysis, usesLambda, figures);
         AppendFailures(md, plan, records);
         AppendHistory(md, records, history ?? []);
+        AppendNonFinite(md, plan, records, analysis.UtilityKey, analysis.GapKey);
         return md.ToString();
     }
 
@@ -194,6 +195,30 @@ public static class ReportMarkdown
         if (missing > 0)
         {
             md.Append(Inv($"\n{missing} planned trials have no result yet (another shard, or an interrupted run: re-run the same command to resume).\n"));
+        }
+    }
+
+    /// <summary>Names every finished trial whose utility or gap is NaN or ±∞: the means leave it out, which would
+    /// otherwise go unseen (summary.csv counts them as non_finite).</summary>
+    private static void AppendNonFinite(StringBuilder md, PlanDocument plan, IReadOnlyList<TrialRecord> records, string utilityKey, string gapKey)
+    {
+        var planned = plan.Trials.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var flagged = records.Where(r => r.Status == TrialStatus.Ok && planned.Contains(r.Id))
+            .Select(r => (Record: r, Keys: new[] { utilityKey, gapKey }.Where(k => !double.IsFinite(r.Metrics.GetValueOrDefault(k, double.NaN))).ToArray()))
+            .Where(x => x.Keys.Length > 0)
+            .OrderBy(x => x.Record.Config.Method, StringComparer.Ordinal).ThenBy(x => x.Record.Config.Lambda).ThenBy(x => x.Record.Config.Seed).ToArray();
+        if (flagged.Length == 0)
+        {
+            return;
+        }
+
+        md.Append("\n## Trials with NaN or infinite metrics\n\n");
+        md.Append("These trials finished, but the keys named are not finite numbers: they are left out of their point's mean, std and interval (summary.csv: non_finite).\n\n");
+        md.Append("| trial | method | λ | seed | keys |\n|---|---|---|---|---|\n");
+        foreach (var (r, keys) in flagged)
+        {
+            var values = string.Join(", ", keys.Select(k => Inv($"{k} = {(r.Metrics.TryGetValue(k, out var v) ? Format.Raw(v) : "missing")}")));
+            md.Append(Inv($"| {r.Id} | {r.Config.Curve} | {Format.Lambda(r.Config.Lambda)} | {r.Config.Seed} | {values} |\n"));
         }
     }
 

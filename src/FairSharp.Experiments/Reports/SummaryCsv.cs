@@ -4,7 +4,8 @@ using FairSharp.Experiments.Analysis;
 namespace FairSharp.Experiments.Reports;
 
 /// <summary>
-/// <c>summary.csv</c>: one row per (curve, λ) point with the number of finished and failed seeds, whether the point
+/// <c>summary.csv</c>: one row per (curve, λ) point with the number of finished and failed seeds and of finished
+/// seeds whose utility or gap is NaN/±∞ (<c>non_finite</c>: left out of the statistics), whether the point
 /// is on its front and is the chosen one, and for every metric key its mean, sample std and bootstrap interval over
 /// seeds — as fractions (not percent), full precision, invariant culture.
 /// </summary>
@@ -21,7 +22,7 @@ public static class SummaryCsv
         var keys = points.SelectMany(p => p.Point.Metrics.Keys).Distinct(StringComparer.Ordinal)
             .OrderBy(k => k == analysis.UtilityKey ? 0 : k == analysis.GapKey ? 1 : 2).ThenBy(k => k, StringComparer.Ordinal).ToArray();
         var text = new StringBuilder();
-        var header = new List<string> { "curve", "method", "lambda", "seeds", "failed", "on_front", "chosen" };
+        var header = new List<string> { "curve", "method", "lambda", "seeds", "failed", "non_finite", "on_front", "chosen" };
         foreach (var key in keys)
         {
             header.AddRange([$"{key}_mean", $"{key}_std", $"{key}_ci_low", $"{key}_ci_high"]);
@@ -35,6 +36,7 @@ public static class SummaryCsv
                 Quote(curve.Curve), Quote(curve.Method), Format.Raw(point.Lambda),
                 point.Seeds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 point.Failed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                point.NonFiniteSeeds.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 point.OnFront ? "true" : "false", ReferenceEquals(curve.Chosen, point) ? "true" : "false",
             };
             foreach (var key in keys)

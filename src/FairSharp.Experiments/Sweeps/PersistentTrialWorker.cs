@@ -117,7 +117,9 @@ public sealed class PersistentTrialWorker : ITrialWorker, IDisposable
         return worker;
     }
 
-    private WorkerLostException Lost(WorkerProcess worker, Exception? inner = null)
+    /// <summary>Why the worker ended: the environment (<see cref="ProcessTrialWorker.EnvironmentExitCode"/>: the sweep
+    /// records nothing) or a lost worker (the trial runs again).</summary>
+    private Exception Lost(WorkerProcess worker, Exception? inner = null)
     {
         _all.TryRemove(worker, out _);
         if (!worker.Process.WaitForExit(TimeSpan.FromSeconds(10)))
@@ -135,6 +137,11 @@ public sealed class PersistentTrialWorker : ITrialWorker, IDisposable
             : string.Create(CultureInfo.InvariantCulture, $"worker {worker.Process.Id} exited with code {code}");
         var message = worker.LastError is { } last ? $"{how}: {last}" : how;
         worker.Process.Dispose();
+        if (code == ProcessTrialWorker.EnvironmentExitCode)
+        {
+            return new TrialEnvironmentException(message, inner ?? new IOException(how));
+        }
+
         return inner is null ? new WorkerLostException(message) : new WorkerLostException(message, inner);
     }
 

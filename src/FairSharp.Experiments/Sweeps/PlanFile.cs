@@ -50,7 +50,7 @@ public static class PlanFile
         }
         catch (JsonException e)
         {
-            throw new InvalidInputException(SweepOptions.Format(SweepErrors.BadPlanFile, path, e.Message), e);
+            throw new InvalidInputException(SweepOptions.Format(SweepErrors.BadPlanFile, path, Training.Runs.JsonProblem.Describe(e)), e);
         }
 
         if (document is null || document.Format != CurrentFormat || document.Trials is null || document.Options is null || document.Methods is null)

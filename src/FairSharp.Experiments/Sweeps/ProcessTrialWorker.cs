@@ -16,6 +16,10 @@ public sealed class ProcessTrialWorker : ITrialWorker
     /// <summary>Sub-command the worker runs.</summary>
     public const string TrialCommand = "trial";
 
+    /// <summary>Exit code of a worker whose trial could not run because of its surroundings (its last standard error
+    /// line says why): the sweep records nothing for it.</summary>
+    public const int EnvironmentExitCode = 3;
+
     private readonly WorkerCommand _command;
 
     /// <summary>A worker that starts <paramref name="command"/>.</summary>
@@ -54,7 +58,17 @@ public sealed class ProcessTrialWorker : ITrialWorker
             info.Environment["MKL_NUM_THREADS"] = threads;
             info.Environment["CI"] = "true";
 
-            using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {_command.FileName}");
+            Process process;
+            try
+            {
+                process = Process.Start(info) ?? throw new TrialEnvironmentException($"could not start {_command.FileName}");
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new TrialEnvironmentException($"could not start {_command.FileName}: {e.Message}", e);
+            }
+
+            using var started = process;
             var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
             try
@@ -78,6 +92,11 @@ public sealed class ProcessTrialWorker : ITrialWorker
 
             var reason = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
                          ?? "no output";
+            if (process.ExitCode == EnvironmentExitCode)
+            {
+                throw new TrialEnvironmentException(string.Create(CultureInfo.InvariantCulture, $"worker exited with code {process.ExitCode}: {reason}"));
+            }
+
             throw new WorkerLostException(string.Create(CultureInfo.InvariantCulture, $"worker exited with code {process.ExitCode} without a result: {reason}"));
         }
         finally

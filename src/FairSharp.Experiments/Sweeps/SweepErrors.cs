@@ -42,6 +42,15 @@ public static class SweepErrors
     /// <summary>{0} the value.</summary>
     public const string JobsNotPositive = "--jobs must be ≥ 1, got {0}";
 
+    /// <summary>{0} layer, {1} dataset, {2} last stitch point.</summary>
+    public const string BadStitchLayer = "--stitch-layers: layer {0} does not exist: the {1} backbone has stitch points 0..{2}";
+
+    /// <summary>{0} option, {1} key, {2} known keys.</summary>
+    public const string UnknownMetricKey = "{0} '{1}' is not a metric key (known: {2})";
+
+    /// <summary>{0} the value.</summary>
+    public const string ThreadsNotPositive = "--threads must be ≥ 1, got {0}";
+
     /// <summary>{0} the text.</summary>
     public const string BadGrid = "--grid '{0}' is not METHOD.KNOB=V1,V2,... (e.g. fairer.lambda_align=0,0.01,0.1)";
 
@@ -87,6 +96,9 @@ public static class SweepErrors
     /// <summary>{0} folder, {1} other folder.</summary>
     public const string PlansDisagree = "{0} and {1} hold different sweep plans: only shards of one plan can be merged";
 
+    /// <summary>{0} folder.</summary>
+    public const string MergeIntoOtherPlan = "--out {0} holds the trials of another sweep plan: merge into a new folder (nothing was written)";
+
     /// <summary>{0} file, {1} line, {2} reason.</summary>
     public const string BadTrialLine = "{0}, line {1}: not a trial record ({2})";
 
@@ -98,6 +110,9 @@ public static class SweepErrors
 
     /// <summary>{0} the value.</summary>
     public const string BadBootstrap = "--bootstrap must be ≥ 100 resamples, got {0}";
+
+    /// <summary>{0} trial id, {1} curve, {2} λ, {3} seed, {4} what failed around it.</summary>
+    public const string EnvironmentFailure = "trial {0} ({1} λ={2} seed={3}) could not run: {4}";
 
     /// <summary>{0} trial id, {1} curve, {2} λ, {3} seed, {4} how the worker ended, {5} next attempt, {6} attempts.</summary>
     public const string WorkerLost = "trial {0} ({1} λ={2} seed={3}): its worker ended without a result ({4}); running it again (attempt {5} of {6})";

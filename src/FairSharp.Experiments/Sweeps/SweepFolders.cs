@@ -52,19 +52,39 @@ public static class SweepFolders
         return new SweepFolderContent(plan!, history.Current, ignored, duplicates + history.Duplicates) { Superseded = history.Superseded };
     }
 
-    /// <summary>Writes <paramref name="content"/> as a complete sweep folder (plan.json and trials.jsonl, each
-    /// atomically), so that it can be reported on or resumed like any sweep folder.</summary>
-    public static void WriteMerged(string directory, SweepFolderContent content)
+    /// <summary>Writes <paramref name="content"/> into <paramref name="directory"/> as a complete sweep folder
+    /// (plan.json and trials.jsonl, each atomically), so that it can be reported on or resumed like any sweep folder.
+    /// A folder that already holds trials is merged into, never overwritten: it must hold the same plan (a shard of it,
+    /// or an earlier merge), its records are kept, and its lock is held while it is rewritten.</summary>
+    /// <returns>What the folder holds now: <paramref name="content"/>'s records and the ones it already had.</returns>
+    /// <exception cref="InvalidInputException">The folder holds another plan, or a sweep is running in it.</exception>
+    public static SweepFolderContent WriteMerged(string directory, SweepFolderContent content)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(content);
+        var planPath = Path.Combine(directory, PlanFile.FileName);
+        var store = new TrialStore(directory);
+        if (!File.Exists(planPath) && File.Exists(store.FilePath))
+        {
+            throw new InvalidInputException(SweepOptions.Format(SweepErrors.NoPlan, directory));
+        }
+
+        if (File.Exists(planPath) && PlanFile.Read(planPath).PlanId != content.Plan.PlanId)
+        {
+            throw new InvalidInputException(SweepOptions.Format(SweepErrors.MergeIntoOtherPlan, directory));
+        }
+
         Directory.CreateDirectory(directory);
+        using var folderLock = SweepFolderLock.Take(directory);
+        var history = new TrialHistory();
+        history.AddFolder(new TrialStoreContent(content.Records, 0, 0) { Superseded = content.Superseded });
+        history.AddFolder(store.Read());
         var order = content.Plan.Trials.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         // Earlier attempts first, so that reading the merged file folds them into the same history.
-        var lines = content.Superseded.Concat(content.Records.OrderBy(r => order.GetValueOrDefault(r.Id, int.MaxValue)))
+        var lines = history.Superseded.DistinctBy(TrialStore.Serialize).Concat(history.Current.OrderBy(r => order.GetValueOrDefault(r.Id, int.MaxValue)))
             .Select(r => TrialStore.Serialize(r) + "\n");
-        AtomicFile.WriteAllText(Path.Combine(directory, TrialStore.FileName), string.Concat(lines));
-        AtomicFile.WriteAllText(Path.Combine(directory, PlanFile.FileName),
-            System.Text.Json.JsonSerializer.Serialize(content.Plan, SweepJson.Indented) + "\n");
+        AtomicFile.WriteAllText(store.FilePath, string.Concat(lines));
+        AtomicFile.WriteAllText(planPath, System.Text.Json.JsonSerializer.Serialize(content.Plan, SweepJson.Indented) + "\n");
+        return content with { Records = history.Current, Superseded = history.Superseded };
     }
 }

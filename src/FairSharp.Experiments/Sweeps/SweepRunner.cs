@@ -29,24 +29,16 @@ public sealed class SweepRunner
     /// that it is recorded as failed. Default 3.</summary>
     public int MaxAttempts { get; init; } = 3;
 
+    /// <summary>Torch threads of each worker (default 1). Workers already run in parallel, one per job; giving each
+    /// of them every core oversubscribes the machine (a German trial took 18–23 s instead of 4 s with two threads on
+    /// a busy 2-core machine).</summary>
+    public int ThreadsPerWorker { get; init; } = 1;
+
     /// <summary>A runner that runs trials through <paramref name="worker"/>.</summary>
     public SweepRunner(ITrialWorker worker)
     {
         ArgumentNullException.ThrowIfNull(worker);
         _worker = worker;
-    }
-
-    /// <summary>Takes the folder's lock: two sweeps in one folder would run the same trials twice.</summary>
-    private static FileStream Lock(string directory)
-    {
-        try
-        {
-            return new FileStream(Path.Combine(directory, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e)
-        {
-            throw new InvalidInputException(SweepOptions.Format(SweepErrors.FolderInUse, directory), e);
-        }
     }
 
     /// <summary>Runs <paramref name="shard"/> of <paramref name="plan"/> in <paramref name="directory"/>.</summary>
@@ -69,15 +61,22 @@ public sealed class SweepRunner
         }
 
         PlanFile.WriteOrCheck(directory, plan);
-        using var folderLock = Lock(directory);
+        // Two sweeps in one folder would run the same trials twice.
+        using var folderLock = SweepFolderLock.Take(directory);
         var store = new TrialStore(directory);
         var finished = store.Read().Records.Where(r => !RetryFailed || r.Status == TrialStatus.Ok).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var slice = plan.Slice(shard);
         var pending = TrialSchedule.Order(slice.Where(t => !finished.Contains(t.Id)).ToArray());
         var skipped = slice.Count - pending.Count;
         var work = Path.Combine(directory, WorkFolder);
+        if (Directory.Exists(work))
+        {
+            // Left by a killed run; the lock says no other sweep is using it.
+            Directory.Delete(work, recursive: true);
+        }
+
         Directory.CreateDirectory(work);
-        var threads = Math.Max(1, Environment.ProcessorCount / jobs);
+        var threads = Math.Max(1, ThreadsPerWorker);
 
         var clock = Stopwatch.StartNew();
         var estimate = new SweepClock(pending, jobs);
@@ -100,57 +99,83 @@ public sealed class SweepRunner
         }
 
         Report(null);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(pending, options, async (trial, ct) =>
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        TrialEnvironmentException? environment = null;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = stop.Token };
+        try
         {
-            lock (gate)
+            await Parallel.ForEachAsync(pending, options, async (trial, ct) =>
             {
-                running++;
-                estimate.Started(trial, clock.Elapsed);
-            }
-
-            Report(null);
-            var spec = new TrialSpec(trial, dataDirectory, Path.Combine(work, trial.Id), threads);
-            TrialRecord? record = null;
-            for (var attempt = 1; record is null; attempt++)
-            {
-                try
+                lock (gate)
                 {
-                    record = await _worker.RunAsync(spec, ct).ConfigureAwait(false);
+                    running++;
+                    estimate.Started(trial, clock.Elapsed);
                 }
-                catch (WorkerLostException e) when (!ct.IsCancellationRequested)
+
+                Report(null);
+                var spec = new TrialSpec(trial, dataDirectory, Path.Combine(work, trial.Id), threads);
+                TrialRecord? record = null;
+                for (var attempt = 1; record is null; attempt++)
                 {
-                    lock (gate)
+                    try
                     {
-                        lost++;
+                        record = await _worker.RunAsync(spec, ct).ConfigureAwait(false);
                     }
+                    catch (WorkerLostException e) when (!ct.IsCancellationRequested)
+                    {
+                        lock (gate)
+                        {
+                            lost++;
+                        }
 
-                    if (attempt >= MaxAttempts)
-                    {
-                        record = TrialRecord.From(trial, TrialOutcome.Unfinished(TrialStatus.Failed,
-                            SweepOptions.Format(SweepErrors.WorkerLostTooOften, attempt, e.Message)), new TrialTimings(0, 0));
+                        if (attempt >= MaxAttempts)
+                        {
+                            record = TrialRecord.From(trial, TrialOutcome.Unfinished(TrialStatus.Failed,
+                                SweepOptions.Format(SweepErrors.WorkerLostTooOften, attempt, e.Message)), new TrialTimings(0, 0));
+                        }
+                        else
+                        {
+                            Report(null, SweepOptions.Format(SweepErrors.WorkerLost, trial.Id, trial.Curve, trial.Lambda, trial.Seed, e.Message, attempt + 1, MaxAttempts));
+                        }
                     }
-                    else
+                    catch (TrialEnvironmentException e)
                     {
-                        Report(null, SweepOptions.Format(SweepErrors.WorkerLost, trial.Id, trial.Curve, trial.Lambda, trial.Seed, e.Message, attempt + 1, MaxAttempts));
+                        // Nothing is recorded (a resume runs the trial again); the other trials would meet the same surroundings.
+                        lock (gate)
+                        {
+                            running--;
+                            environment ??= new TrialEnvironmentException(
+                                SweepOptions.Format(SweepErrors.EnvironmentFailure, trial.Id, trial.Curve, trial.Lambda, trial.Seed, e.Message), e);
+                        }
+
+                        await stop.CancelAsync().ConfigureAwait(false);
+                        return;
                     }
                 }
-            }
 
-            store.Append(record);
-            lock (gate)
-            {
-                running--;
-                done++;
-                estimate.Finished(trial, clock.Elapsed);
-                if (record.Status != TrialStatus.Ok)
+                store.Append(record);
+                lock (gate)
                 {
-                    failed++;
+                    running--;
+                    done++;
+                    estimate.Finished(trial, clock.Elapsed);
+                    if (record.Status != TrialStatus.Ok)
+                    {
+                        failed++;
+                    }
                 }
-            }
 
-            Report(record);
-        }).ConfigureAwait(false);
+                Report(record);
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (environment is not null && !cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        if (environment is not null)
+        {
+            throw environment;
+        }
 
         if (Directory.Exists(work) && !Directory.EnumerateFileSystemEntries(work).Any())
         {

@@ -22,6 +22,17 @@ public sealed record TrialRecord(
     /// <summary>Why the metrics may look fairer than they are (collapsed classifier, empty group); empty when none.</summary>
     public IReadOnlyList<string> Degenerate { get; init; } = [];
 
+    /// <summary>Metric keys whose value is NaN or ±∞ (in key order); empty when none. The analysis leaves such a value
+    /// out of its point's mean, so it is flagged here and counted in summary.csv instead of vanishing.</summary>
+    public IReadOnlyList<string> NonFiniteMetrics { get; init; } = [];
+
+    /// <summary>The keys of <paramref name="metrics"/> whose value is NaN or ±∞, in ordinal order.</summary>
+    public static IReadOnlyList<string> NonFinite(IReadOnlyDictionary<string, double> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return metrics.Where(m => !double.IsFinite(m.Value)).Select(m => m.Key).Order(StringComparer.Ordinal).ToArray();
+    }
+
     /// <summary>Builds the record of <paramref name="config"/> from what training produced.</summary>
     public static TrialRecord From(TrialConfig config, TrialOutcome outcome, TrialTimings timings)
     {
@@ -30,6 +41,7 @@ public sealed record TrialRecord(
         return new TrialRecord(config.Id, outcome.Status, config, outcome.Metrics, outcome.ByGroup, outcome.ChosenEpoch, outcome.Error, timings)
         {
             Degenerate = outcome.Degenerate,
+            NonFiniteMetrics = NonFinite(outcome.Metrics),
         };
     }
 }

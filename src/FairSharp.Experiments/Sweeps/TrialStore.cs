@@ -27,7 +27,10 @@ public sealed class TrialStore
     public string FilePath { get; }
 
     /// <summary>Reads every complete record and folds them into the current record of each id (a retry replaces a
-    /// failed or diverged record, see <see cref="TrialHistory"/>); a missing file reads as empty.</summary>
+    /// failed or diverged record, see <see cref="TrialHistory"/>); a missing file reads as empty. A line cut short by
+    /// a kill is skipped and counted; any other line that is not a record is refused, since silently dropping it
+    /// would re-run or lose a finished trial.</summary>
+    /// <exception cref="InvalidInputException">A line is not a trial record (<see cref="SweepErrors.BadTrialLine"/>).</exception>
     public TrialStoreContent Read()
     {
         if (!File.Exists(FilePath))
@@ -38,8 +41,10 @@ public sealed class TrialStore
         var text = Encoding.UTF8.GetString(File.ReadAllBytes(FilePath));
         var history = new TrialHistory();
         var ignored = 0;
-        foreach (var line in text.Split('\n'))
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
         {
+            var line = lines[i];
             if (line.Length == 0)
             {
                 continue;
@@ -48,7 +53,9 @@ public sealed class TrialStore
             var record = TryParse(line);
             if (record is null)
             {
-                ignored++;
+                ignored += TrialLine.IsCutShort(line)
+                    ? 1
+                    : throw new InvalidInputException(SweepOptions.Format(SweepErrors.BadTrialLine, FilePath, i + 1, TrialLine.Problem(line)));
             }
             else
             {
@@ -100,7 +107,8 @@ public sealed class TrialStore
                 return null;
             }
 
-            return record.Degenerate is null ? record with { Degenerate = [] } : record;
+            // Derived from the metrics, so always recomputed: records written before the flag existed get it too.
+            return record with { Degenerate = record.Degenerate ?? [], NonFiniteMetrics = TrialRecord.NonFinite(record.Metrics) };
         }
         catch (JsonException)
         {

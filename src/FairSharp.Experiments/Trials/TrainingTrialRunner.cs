@@ -84,7 +84,9 @@ public sealed class TrainingTrialRunner : ITrialRunner
     }
 
     /// <summary>Validates what every method of <paramref name="options"/> will ask the training and data layers for
-    /// (dataset, attributes, protocol, epochs, stitch names), so that bad input is refused before any worker starts.</summary>
+    /// (dataset, attributes, protocol, epochs, stitch names), then loads each dataset split once and checks every
+    /// stitch layer against its backbone (<see cref="SweepPreflight"/>), so that bad input and a bad data folder are
+    /// refused before any worker starts.</summary>
     public void CheckData(SweepOptions options, string? dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -103,6 +105,22 @@ public sealed class TrainingTrialRunner : ITrialRunner
                 ToRequest(spec).Validate();
             }
         }
+
+        SweepPreflight.Check(plan, dataDirectory, ToRequest);
+    }
+
+    /// <summary>Loads the trial's data. The sweep checked the same split before its first trial, so a failure now
+    /// means the data folder changed under the sweep: the environment's failure, not the trial's.</summary>
+    private static Data.PreparedDataset PrepareData(Data.DataRequest request)
+    {
+        try
+        {
+            return Data.DatasetLoader.Prepare(request);
+        }
+        catch (InvalidInputException e)
+        {
+            throw new TrialEnvironmentException($"the data changed since the sweep started: {e.Message}", e);
+        }
     }
 
     /// <inheritdoc />
@@ -111,6 +129,8 @@ public sealed class TrainingTrialRunner : ITrialRunner
         ArgumentNullException.ThrowIfNull(spec);
         if (StitchTrial.IsStitchMethod(spec.Config.Method))
         {
+            // The backbone's data: the stitch run loads it again, but a failure here is the environment's.
+            PrepareData(ToRequest(spec with { Config = spec.Config with { Method = "erm" } }).ToDataRequest());
             var stitch = StitchTrial.Run(ToStitchRequest(spec));
             return !stitch.Succeeded
                 ? TrialOutcome.Unfinished(TrialStatus.Diverged, stitch.Message ?? "stitch training diverged (NaN or infinite loss)")
@@ -118,17 +138,9 @@ public sealed class TrainingTrialRunner : ITrialRunner
         }
 
         var request = ToRequest(spec);
-        TrainOutcome outcome;
-        if (DataCache is { } cache)
-        {
-            request.Validate();
-            var data = cache.GetOrPrepare(request.ToDataRequest(), FairSharp.Data.DatasetLoader.Prepare);
-            outcome = TrainingRun.Execute(request, data, outputDirectory: null, SilentObserver.Instance);
-        }
-        else
-        {
-            outcome = TrainingRun.Execute(request, outputDirectory: null, SilentObserver.Instance);
-        }
+        request.Validate();
+        var data = DataCache is { } cache ? cache.GetOrPrepare(request.ToDataRequest(), PrepareData) : PrepareData(request.ToDataRequest());
+        var outcome = TrainingRun.Execute(request, data, outputDirectory: null, SilentObserver.Instance);
 
         if (!outcome.Succeeded)
         {

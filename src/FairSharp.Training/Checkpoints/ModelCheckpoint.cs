@@ -65,16 +65,36 @@ public static class ModelCheckpoint
         try
         {
             var manifest = JsonFiles.Read<ModelManifest>(path);
-            if (manifest.Format != ModelManifest.CurrentFormat || manifest.Model is null)
+            if (manifest.Format != ModelManifest.CurrentFormat)
             {
                 throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadManifest, path, $"format '{manifest.Format}'"));
+            }
+
+            // Nullable only to the deserializer: a hand-edited or truncated manifest can lack any of them.
+            var missing = new (string Key, object? Value)[]
+            {
+                ("model", manifest.Model), ("config", manifest.Config), ("data", manifest.Data),
+                ("weight_layers", manifest.WeightLayers), ("stitch_points", manifest.StitchPoints),
+            }.Where(m => m.Value is null).Select(m => m.Key).ToArray();
+            if (missing.Length > 0)
+            {
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadManifest, path, $"no '{string.Join("', '", missing)}'"));
+            }
+
+            try
+            {
+                manifest.Model.Validate();
+            }
+            catch (InvalidInputException e)
+            {
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadManifest, path, e.Message), e);
             }
 
             return manifest;
         }
         catch (JsonException e)
         {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadManifest, path, e.Message.ReplaceLineEndings(" ")), e);
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadManifest, path, JsonProblem.Describe(e)), e);
         }
     }
 
@@ -91,7 +111,19 @@ public static class ModelCheckpoint
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, MissingFile, weights));
         }
 
-        var model = manifest.Model.Build();
+        FairNetwork model;
+        try
+        {
+            model = manifest.Model.Build();
+        }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            // libtorch refuses the widths (typically an allocation that cannot succeed); its text carries C++ frames.
+            var reason = e.Message.Split('\n', 2)[0].Trim();
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadManifest, Path.Combine(directory, ManifestFile),
+                $"libtorch cannot build the model: {reason}"), e);
+        }
+
         try
         {
             model.load(weights);

@@ -37,7 +37,8 @@ public static class OutputDirectory
         var full = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(parent);
-        var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        TemporaryNames.RemoveLeftovers(parent);
+        var temp = TemporaryNames.For(full);
         Directory.CreateDirectory(temp);
         try
         {

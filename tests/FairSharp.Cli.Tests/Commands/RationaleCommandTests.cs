@@ -58,7 +58,7 @@ public sealed class RationaleCommandTests : IDisposable
         var full = Directory.CreateDirectory(Path.Combine(root, "full")).FullName;
         File.WriteAllText(Path.Combine(full, "keep.txt"), "x");
         Expect(["rationale", "--model", model, "--out", full],
-            $"fairsharp: output directory '{full}' already exists and is not empty (choose another --out or remove it)");
+            $"fairsharp: --out '{full}' already exists and is not empty (choose another --out or remove it)");
         Directory.GetFiles(full).Select(Path.GetFileName).ShouldBe(["keep.txt"]);
         Directory.GetDirectories(root).Select(Path.GetFileName).Order().ShouldBe(["empty", "erm", "full"]);
     }

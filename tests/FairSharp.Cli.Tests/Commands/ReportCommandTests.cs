@@ -1,3 +1,4 @@
+using FairSharp.Cli.Commands;
 using FairSharp.Experiments.Sweeps;
 
 namespace FairSharp.Cli.Tests.Commands;
@@ -51,7 +52,7 @@ public sealed class ReportCommandTests
     {
         var (exit, _, error) = CliRunner.Run("report", "--in", "/tmp/a", "/tmp/b");
         exit.ShouldBe(ExitCodes.BadInput);
-        error.TrimEnd().ShouldBe("fairsharp: /tmp/a: no plan.json (not a sweep output folder)");
+        error.TrimEnd().ShouldBe("fairsharp: " + ReportErrors.OutRequired);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class TrainCommandTests : IDisposable
         File.WriteAllText(Path.Combine(dir, "notes.txt"), "keep");
         var (exit, _, error) = CliRunner.Run("train", "--dataset", "german", "--sensitive", "sex", "--steps", "2", "--out", dir);
         exit.ShouldBe(ExitCodes.BadInput);
-        error.TrimEnd().ShouldBe($"fairsharp: output directory '{dir}' already exists and is not empty (choose another --out or remove it)");
+        error.TrimEnd().ShouldBe($"fairsharp: --out '{dir}' already exists and is not empty (choose another --out or remove it)");
         Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).ShouldBe(["notes.txt"]);
         Directory.GetFileSystemEntries(root).Length.ShouldBe(1);
     }

@@ -21,7 +21,7 @@ public sealed class PersistentTrialWorkerTests
         var marker = Path.Combine(dir, "killed-once");
         var path = Path.Combine(dir, "worker.sh");
         File.WriteAllText(path, $$"""
-            [ "$1" = worker ] && [ "$OMP_NUM_THREADS" = {{Environment.ProcessorCount}} ] || exit 3
+            [ "$1" = worker ] && [ "$OMP_NUM_THREADS" = 1 ] || exit 9
             while IFS= read -r line; do
               case "$line" in
                 *'"method":"erm"'*) echo 'loading german'; echo '{{erm}}' ;;

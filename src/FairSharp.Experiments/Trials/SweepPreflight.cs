@@ -1,0 +1,42 @@
+using System.Globalization;
+using FairSharp.Data;
+using FairSharp.Experiments.Sweeps;
+using FairSharp.Training.Runs;
+using FairSharp.Training.Stitching;
+
+namespace FairSharp.Experiments.Trials;
+
+/// <summary>
+/// Resolves, before the first trial, everything the trials of a plan will need from the environment: every dataset
+/// split they train on is loaded once (files present, checksums right, attributes known), and every stitch layer is
+/// checked against the stitch points of the backbone that the protocol builds. A setting no trial can survive is then
+/// one line and exit 2, instead of a folder full of failed records that a resume would skip.
+/// </summary>
+internal static class SweepPreflight
+{
+    public static void Check(SweepPlan plan, string? dataDirectory, Func<TrialSpec, TrainRequest> toRequest)
+    {
+        var stitchPoints = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var trial in plan.Trials.DistinctBy(t => (t.Method, t.Protocol, t.StitchLayer)))
+        {
+            var spec = new TrialSpec(trial, dataDirectory, Path.Combine(Path.GetTempPath(), SweepRunner.WorkFolder, trial.Id), 1);
+            var stitch = StitchTrial.IsStitchMethod(trial.Method);
+            // A stitch trial trains on its ERM backbone's data and protocol.
+            var request = toRequest(stitch ? spec with { Config = trial with { Method = "erm" } } : spec);
+            var key = string.Join('|', request.Dataset, string.Join(',', request.Sensitive), request.Protocol);
+            if (!stitchPoints.TryGetValue(key, out var points))
+            {
+                var data = DatasetLoader.Prepare(request.ToDataRequest());
+                var model = TrainingProtocols.Resolve(request, data).Model;
+                using var network = model.Build();
+                points = network.StitchPoints.Count;
+                stitchPoints[key] = points;
+            }
+
+            if (stitch && trial.StitchLayer is { } layer && (layer < 0 || layer >= points))
+            {
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.BadStitchLayer, layer, request.Dataset, points - 1));
+            }
+        }
+    }
+}
