@@ -68,7 +68,7 @@ public sealed class SweepPlanTests
         var unswept = SweepPlan.Create(options with { Grid = [] }, TestCatalog.Instance).Trials.Where(t => t.Method == "fairer").ToArray();
         unswept.Select(t => t.Curve).Distinct().ShouldBe(["fairer"]);
         unswept.Select(t => t.Id).ShouldBe(fairer.Where(t => t.Options!["lambda_align"] == "0.01").Select(t => t.Id));
-        unswept[0].CanonicalJson().ShouldEndWith(""","options":{"lambda_align":"0.01","pairing":"all-pairs","passes":"shared"},"sampling":"by_group"}""");
+        unswept[0].CanonicalJson().ShouldEndWith(""","options":{"align_norm_weights":"true","lambda_align":"0.01","pairing":"all-pairs","passes":"shared"},"sampling":"by_group"}""");
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class SweepPlanTests
     [InlineData("fairer.lambda_align=", "--grid 'fairer.lambda_align=' is not METHOD.KNOB=V1,V2,... (e.g. fairer.lambda_align=0,0.01,0.1)")]
     [InlineData("gapreg.lambda_align=1", "--grid gapreg.lambda_align=1: method 'gapreg' is not in --methods")]
     [InlineData("fairer.lambda=1,2", "--grid fairer.lambda=1,2: lambda is the --lambdas axis")]
-    [InlineData("fairer.alpha=1", "--grid fairer.alpha=1: method 'fairer' has no such option (its options: lambda_align, pairing, passes)")]
+    [InlineData("fairer.alpha=1", "--grid fairer.alpha=1: method 'fairer' has no such option (its options: lambda_align, pairing, passes, align_norm_weights)")]
     [InlineData("erm.alpha=1", "--grid erm.alpha=1: method 'erm' has no such option (its options: none)")]
     [InlineData("fairer.lambda_align=0.1,0.10", "--grid fairer.lambda_align=0.1,0.10: 0.10 is listed twice")]
     [InlineData("fairer.lambda_align=x", "lambda_align must be a number, got 'x'")]

@@ -14,7 +14,7 @@ public sealed class TrainingTrialRunnerTests
         catalog.Methods.Where(m => !m.UsesStitch).Select(m => m.Name).ShouldBe(MethodRegistry.Names);
         catalog.Find("erm").ShouldBe(new MethodInfo("erm", UsesLambda: false, UsesStitch: false) { Descriptor = MethodRegistry.Get("erm") });
         catalog.Find("fairer").ShouldBe(new MethodInfo("fairer", UsesLambda: true, UsesStitch: false) { Descriptor = FairerOptions.Descriptor });
-        catalog.Find("fairer")!.Knobs.Select(k => k.Name).ShouldBe(["lambda_align", "pairing", "passes"]);
+        catalog.Find("fairer")!.Knobs.Select(k => k.Name).ShouldBe(["lambda_align", "pairing", "passes", "align_norm_weights"]);
         catalog.Find("tfs").ShouldBe(new MethodInfo("tfs", UsesLambda: true, UsesStitch: true));
         catalog.Find("fdr")!.UsesStitch.ShouldBeTrue();
         SweepPlan.Create(new SweepOptions(), catalog).Trials.Count.ShouldBe(3 + (3 * 4 * 3), "the README's quick default plans with the registry");
