@@ -17,7 +17,7 @@ public sealed class RationaleCommandTests : IDisposable
         var (exit, output, error) = CliRunner.Run("rationale", "--model", erm, "--model", fairer, "--partition", "label", "--threads", "1", "--out", outDir);
         exit.ShouldBe(ExitCodes.Success, error);
         output.ShouldContain("| erm | erm (eo) | – | sex=female\\|y=0 vs sex=male\\|y=0 |");
-        output.ShouldContain("| fairer | fairer (eo) | lambda=0.5 lambda_align=0.01 pairing=all-pairs passes=shared align_norm_weights=true |");
+        output.ShouldContain("| fairer | fairer (eo) | align_norm_weights=true lambda=0.5 lambda_align=0.01 pairing=all-pairs passes=shared |");
         output.ShouldContain("reconstruction");
         Directory.GetFiles(outDir).Select(Path.GetFileName).Order()
             .ShouldBe(["rationale.json", "rationale.md", "rationale.png", "rationale.svg"]);
