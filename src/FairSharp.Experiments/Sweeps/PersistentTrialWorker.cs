@@ -86,23 +86,7 @@ public sealed class PersistentTrialWorker : ITrialWorker, IDisposable
 
     private WorkerProcess Start(int threads)
     {
-        var info = new ProcessStartInfo(_command.FileName)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in _command.PrefixArguments)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.ArgumentList.Add(WorkerCommandName);
-        var text = threads.ToString(CultureInfo.InvariantCulture);
-        info.Environment["OMP_NUM_THREADS"] = text;
-        info.Environment["MKL_NUM_THREADS"] = text;
-        info.Environment["CI"] = "true";
+        var info = _command.StartInfo(threads, WorkerCommandName);
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {_command.FileName}");
         var worker = new WorkerProcess(process);
         process.ErrorDataReceived += (_, e) =>

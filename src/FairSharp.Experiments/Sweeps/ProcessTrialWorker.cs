@@ -37,26 +37,7 @@ public sealed class ProcessTrialWorker : ITrialWorker
         AtomicFile.WriteAllText(specPath, System.Text.Json.JsonSerializer.Serialize(spec, SweepJson.Canonical));
         try
         {
-            var info = new ProcessStartInfo(_command.FileName)
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var a in _command.PrefixArguments)
-            {
-                info.ArgumentList.Add(a);
-            }
-
-            info.ArgumentList.Add(TrialCommand);
-            info.ArgumentList.Add("--spec");
-            info.ArgumentList.Add(specPath);
-            info.ArgumentList.Add("--exit-with-parent");
-            var threads = spec.TorchThreads.ToString(CultureInfo.InvariantCulture);
-            info.Environment["OMP_NUM_THREADS"] = threads;
-            info.Environment["MKL_NUM_THREADS"] = threads;
-            info.Environment["CI"] = "true";
+            var info = _command.StartInfo(spec.TorchThreads, TrialCommand, "--spec", specPath, "--exit-with-parent");
 
             Process process;
             try
