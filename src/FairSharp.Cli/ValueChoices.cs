@@ -28,7 +28,7 @@ internal static class ValueChoices
         ("sweep", "--constraint") => SweepOptions.KnownConstraints,
         ("train", "--constraint") => Enum.GetValues<FairnessConstraint>().Select(c => c.ToName()).ToArray(),
         (_, "--protocol") => ProtocolNames.All,
-        (_, "--arch") => [ModelSpec.MlpName, ModelSpec.SmallCnnName, ModelSpec.ResNet18Name, ModelSpec.ResNet18CifarName],
+        (_, "--arch") => ModelSpec.ArchitectureNames,
         ("audit", "--format") => ["json", "md", "csv"],
         _ => null,
     };

@@ -24,6 +24,9 @@ public sealed record ModelSpec(string Architecture, IReadOnlyList<int> InputShap
     /// <summary>Name of the ResNet-18 with the CIFAR-style stem (3×3 stride 1, no max-pool).</summary>
     public const string ResNet18CifarName = "resnet18-cifar";
 
+    /// <summary>Every architecture name a spec accepts: the one list that validation and the CLI's completions read.</summary>
+    public static IReadOnlyList<string> ArchitectureNames { get; } = [MlpName, SmallCnnName, ResNet18Name, ResNet18CifarName];
+
     /// <summary>Error text: unknown architecture (format: the name).</summary>
     public const string UnknownArchitecture = "unknown model architecture '{0}' (expected mlp, small-cnn, resnet18 or resnet18-cifar)";
 
@@ -44,7 +47,7 @@ public sealed record ModelSpec(string Architecture, IReadOnlyList<int> InputShap
     {
         var shape = string.Join(",", InputShape ?? []);
         var hidden = string.Join(",", Hidden ?? []);
-        if (Architecture is not (MlpName or SmallCnnName or ResNet18Name or ResNet18CifarName))
+        if (!ArchitectureNames.Contains(Architecture))
         {
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, UnknownArchitecture, Architecture));
         }

@@ -121,7 +121,7 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, MethodDescriptor.WrongOptions, options.GetType().Name, Method));
         }
 
-        if (Architecture is not (null or ModelSpec.MlpName or ModelSpec.SmallCnnName or ModelSpec.ResNet18Name or ModelSpec.ResNet18CifarName))
+        if (Architecture is not null && !ModelSpec.ArchitectureNames.Contains(Architecture))
         {
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ModelSpec.UnknownArchitecture, Architecture));
         }
