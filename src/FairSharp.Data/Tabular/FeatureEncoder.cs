@@ -4,6 +4,10 @@ namespace FairSharp.Data.Tabular;
 /// Standardised numeric columns followed by one-hot categorical columns. Categories are fitted on all rows given
 /// (<c>pd.get_dummies</c> on the full frame), means and standard deviations on the training rows only
 /// (<c>StandardScaler</c>: population standard deviation; a zero deviation leaves the column unscaled).
+/// The arithmetic is FFB's, bit for bit (conformance comparison a): FFB casts the numeric columns to float32 before
+/// the split, <c>StandardScaler</c> fits mean and deviation of those float32 values in float64, and its in-place
+/// transform rounds twice, x′ = float32(float32(x − μ) / σ). One rounding of (x − μ) / σ differed from it by one
+/// ulp in 12 % of Adult's standardised values.
 /// </summary>
 internal sealed class FeatureEncoder
 {
@@ -40,14 +44,15 @@ internal sealed class FeatureEncoder
             double sum = 0;
             foreach (var r in trainRows)
             {
-                sum += v[r];
+                sum += (float)v[r];
             }
 
             var m = sum / trainRows.Length;
             double ss = 0;
             foreach (var r in trainRows)
             {
-                ss += (v[r] - m) * (v[r] - m);
+                var d = (float)v[r] - m;
+                ss += d * d;
             }
 
             var sd = Math.Sqrt(ss / trainRows.Length);
@@ -89,6 +94,9 @@ internal sealed class FeatureEncoder
             : distinct.Order(StringComparer.Ordinal).ToArray();
     }
 
+    /// <summary>FFB's (scikit-learn's on a float32 frame) standardisation: float32(float32(float32(x) − μ) / σ).</summary>
+    internal static float Standardise(double value, double mean, double scale) => (float)((float)((float)value - mean) / scale);
+
     /// <summary>Row-major float features of <paramref name="rows"/>.</summary>
     public float[] Transform(int[] rows)
     {
@@ -100,7 +108,7 @@ internal sealed class FeatureEncoder
             var baseIndex = (long)i * width;
             for (var c = 0; c < _numeric.Length; c++)
             {
-                x[baseIndex + c] = (float)((_numeric[c].Numeric![r] - _mean[c]) / _scale[c]);
+                x[baseIndex + c] = Standardise(_numeric[c].Numeric![r], _mean[c], _scale[c]);
             }
 
             for (var c = 0; c < _categorical.Length; c++)
