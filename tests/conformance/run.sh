@@ -30,7 +30,7 @@ driver=tests/conformance/Driver/bin/Release/net10.0/FairSharp.Conformance
 echo "== conformance: exported in $(( $(date +%s) - start )) s"
 
 "$py" tests/conformance/compare.py "$out" data/adult
-for name in preprocessing steps metrics selection stitch cosine; do
+for name in preprocessing ffb-preprocessing steps ffb-steps metrics selection stitch cosine; do
   if "$py" tests/conformance/compare.py "$out" data/adult --only "$name" --perturb "$name" > "$out/perturb-$name.log" 2>&1; then
     echo "conformance: perturbing the $name inputs did not make the comparison fail" >&2
     cat "$out/perturb-$name.log" >&2

@@ -32,6 +32,7 @@ internal static class EndToEndExport
                     Options = method == "gapreg" ? new GapRegOptions(lambda) : null,
                     Seed = seed,
                     Threads = 1,
+                    TestCurve = true, // the per-epoch test curve is printed next to the authors'; selection does not read it
                 };
                 // The same initial weights TrainingRun builds: torch seeded with the run's seed, then the protocol's model.
                 var plan = TrainingProtocols.Resolve(request, data);

@@ -5,7 +5,7 @@ using FairSharp.Conformance;
 // files and a JSON summary under <out-dir>.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: FairSharp.Conformance all|adult|steps|metrics|selection|stitch|cosine|e2e OUT [SEED...]");
+    Console.Error.WriteLine("usage: FairSharp.Conformance all|adult|steps|metrics|selection|stitch|cosine|ffb|e2e OUT [SEED...]");
     return 2;
 }
 
@@ -21,6 +21,10 @@ switch (args[0])
         SelectionExport.Run(output);
         StitchExport.Run(output);
         CosineExport.Run(output);
+        FfbExport.Run(output);
+        break;
+    case "ffb":
+        FfbExport.Run(output);
         break;
     case "adult":
         AdultExport.Run(output, seeds.Length > 0 ? seeds : [0]);
