@@ -61,6 +61,11 @@ public sealed record RunConfig(
     double Threshold,
     string Comparison)
 {
+    /// <summary>The random stream that drew the split: <c>numpy</c> (<c>--numpy-split</c>: numpy's legacy
+    /// <c>np.random.seed(s); np.random.permutation(n)</c>, aif360's split, fairmixup protocol) or <c>dotnet</c>
+    /// (.NET's <see cref="Random"/> seeded with the run's seed).</summary>
+    public string Split { get; init; } = "dotnet";
+
     /// <summary>Collects the configuration of a resolved run.</summary>
     public static RunConfig Of(TrainRequest request, TrainingPlan plan, SamplerChoice sampler)
     {
@@ -71,7 +76,10 @@ public sealed record RunConfig(
         return new RunConfig(request.Dataset, request.Sensitive, request.Protocol, request.Method, request.Constraint.ToName(),
             request.Descriptor.Describe(request.ResolvedOptions), request.Seed, t.Device, plan.Model, t.Optimizer, t.LearningRate, t.Momentum,
             t.WeightDecay, t.StepLrPeriod, t.StepLrGamma, t.Unit, t.Steps, t.Epochs, t.EvaluateEvery, sampler.Sampling ?? t.Sampling, sampler.Reason, t.BatchSize,
-            t.IterationsPerEpoch, t.EarlyStopping, t.Selection.Describe(), t.Evaluation.Threshold, t.Evaluation.ComparisonText);
+            t.IterationsPerEpoch, t.EarlyStopping, t.Selection.Describe(), t.Evaluation.Threshold, t.Evaluation.ComparisonText)
+        {
+            Split = request.NumpySplit ? "numpy" : "dotnet",
+        };
     }
 
     /// <summary>The method's knobs as <c>name=value</c> pairs separated by spaces (empty for a method without knobs).</summary>
