@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Issue 17's conformance comparisons: FairSharp's exported inputs and outputs (Driver/) against the reference steps
 written from the authors' code (reference/). Each comparison prints its largest difference and fails past its
 tolerance. --perturb NAME changes one input of the reference side of comparison NAME, so that comparison must fail

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Issue 17 end to end: the authors' Fair Mixup pipeline (EO mode: sampler, training, evaluate_eo, selection;
 reference/) from FairSharp's exported splits and initial weights, next to FairSharp's own runs on the same seeds
 (Driver e2e). Prints the paired per-seed differences of test AP and eo_score_gap, and the per-epoch means of both

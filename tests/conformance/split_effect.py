@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """How much of a seed-averaged eo_score_gap is the split draw? The authors' pipeline (reference/, EO mode) run twice
 per seed with everything equal (torch init seeded with the seed, the same sampler stream) except the row
 permutation: aif360's (np.random.seed(seed); np.random.permutation(n)) and FairSharp's (Driver adult). Prints the
