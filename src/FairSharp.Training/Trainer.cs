@@ -131,10 +131,10 @@ public sealed class Trainer
 
             default:
             {
-                var counts = new int[data.GroupNames.Count * 2];
+                var counts = new int[GroupLabelCell.Count(data.GroupNames.Count)];
                 for (var i = 0; i < split.Count; i++)
                 {
-                    counts[(split.Groups[i] * 2) + split.Labels[i]]++;
+                    counts[GroupLabelCell.Index(split.Groups[i], split.Labels[i])]++;
                 }
 
                 var batch = Clamp(options.BatchSize, counts.Min(), "(group, label) cell", messages);

@@ -188,7 +188,7 @@ public static class TabularSource
     {
         if (!options.HasOwnSplit)
         {
-            var strata = groups.Select((g, i) => (g * 2) + labels[i]).ToArray();
+            var strata = groups.Select((g, i) => GroupLabelCell.Index(g, labels[i])).ToArray();
             return Splitter.Stratified(strata, (options.TrainFraction, options.ValidationFraction, options.TestFraction), options.Seed);
         }
 
