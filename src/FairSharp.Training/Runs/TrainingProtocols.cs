@@ -1,5 +1,6 @@
 using FairSharp.Data;
 using FairSharp.Metrics;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
 using FairSharp.Training.Selection;
@@ -9,8 +10,8 @@ namespace FairSharp.Training.Runs;
 /// <summary>
 /// The training half of each protocol preset (the data half is <see cref="DatasetLoader"/>'s):
 /// <list type="bullet">
-/// <item><c>ffb</c> (FFB, Han et al. 2024): MLP 512-256-64, ReLU, dropout 0.5 (adversarial: no dropout, 250 steps,
-/// as <c>adv_gr</c>); Adam lr 1e−2 (images 1e−3, ResNet-18, batch 128); StepLR(50, 0.1) stepped every training step;
+/// <item><c>ffb</c> (FFB, Han et al. 2024): MLP 512-256-64, ReLU, dropout 0.5 (a method's descriptor may change the
+/// dropout and steps: <see cref="MethodDescriptor.FfbDelta"/>, e.g. adversarial's no dropout and 250 steps); Adam lr 1e−2 (images 1e−3, ResNet-18, batch 128); StepLR(50, 0.1) stepped every training step;
 /// batch 1024; 150 steps from an endless reshuffled loader; plain shuffled batches; evaluation every 10 steps;
 /// selection = last step.</item>
 /// <item><c>fairmixup</c> (Fair Mixup Adult, used by FAIRER): MLP 200-200, no dropout; Adam lr 1e−3, constant;
@@ -108,8 +109,8 @@ public static class TrainingProtocols
 
     private static (ModelSpec, TrainerOptions) Ffb(TrainRequest request, PreparedDataset data)
     {
-        var adversarial = request.Method == "adversarial";
-        var model = ModelSpec.FfbMlp(data.Train.RowSize, adversarial ? 0 : 0.5);
+        var delta = MethodRegistry.Contains(request.Method) ? MethodRegistry.Get(request.Method).FfbDelta : ProtocolDelta.None;
+        var model = ModelSpec.FfbMlp(data.Train.RowSize, delta.Dropout ?? 0.5);
         var trainer = new TrainerOptions
         {
             Optimizer = OptimizerKind.Adam,
@@ -117,7 +118,7 @@ public static class TrainingProtocols
             StepLrPeriod = 50,
             StepLrGamma = 0.1,
             Unit = ScheduleUnit.Steps,
-            Steps = adversarial ? 250 : 150,
+            Steps = delta.Steps ?? 150,
             EvaluateEvery = 10,
             BatchSize = 1024,
             Sampling = SamplingKind.Shuffled,
