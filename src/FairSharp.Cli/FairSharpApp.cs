@@ -25,7 +25,7 @@ public static class FairSharpApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            console.Error.WriteLine($"fairsharp: {UsageErrors.Describe(parsed)}");
+            console.Error.WriteLine($"fairsharp: {UsageProblem.Describe(parsed)}");
             return ExitCodes.BadInput;
         }
 

@@ -83,6 +83,6 @@ internal sealed class AnalysisCliOptions
             return new TradeoffCoordinates(u, g);
         }
 
-        throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.BadReference, text));
+        throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.BadReference, text));
     }
 }

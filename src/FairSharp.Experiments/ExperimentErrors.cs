@@ -1,8 +1,14 @@
-namespace FairSharp.Experiments.Sweeps;
+namespace FairSharp.Experiments;
 
-/// <summary>The one-line error texts of sweeps (format strings; asserted exactly in tests).</summary>
-public static class SweepErrors
+/// <summary>The one-line error texts of the experiments layer: sweeps, plans, reports and the analysis (format strings;
+/// asserted exactly in tests). One class for the assembly.</summary>
+public static class ExperimentErrors
 {
+    /// <summary>{0} the value.</summary>
+    public const string BadTolerance = "--utility-tolerance must be a finite number ≥ 0, got {0}";
+    /// <summary>No finished trial.</summary>
+    public const string NoFinishedTrials = "no trial finished successfully: nothing to summarise (see the error column of trials.jsonl)";
+
     /// <summary>{0} method, {1} known methods.</summary>
     public const string UnknownMethod = "unknown method '{0}' in --methods (known: {1})";
 
