@@ -22,13 +22,13 @@ internal static class UsageProblem
             if (options.Length > 0)
             {
                 var path = command is RootCommand ? "fairsharp" : command.Name;
-                return string.Format(CultureInfo.InvariantCulture, UnknownOption, token, path, Suggestions.Closest(token, options));
+                return string.Format(CultureInfo.InvariantCulture, CliErrors.UnknownOption, token, path, Suggestions.Closest(token, options));
             }
         }
         else if (command.Subcommands.Count > 0)
         {
             var names = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToArray();
-            return string.Format(CultureInfo.InvariantCulture, UnknownCommand, token, Suggestions.Closest(token, names), string.Join(", ", names));
+            return string.Format(CultureInfo.InvariantCulture, CliErrors.UnknownCommand, token, Suggestions.Closest(token, names), string.Join(", ", names));
         }
 
         return Safety.UsageText.Of(parsed.Errors[0]);

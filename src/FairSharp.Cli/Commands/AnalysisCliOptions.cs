@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FairSharp.Experiments;
 using FairSharp.Experiments.Analysis;
 using FairSharp.Experiments.Sweeps;
 

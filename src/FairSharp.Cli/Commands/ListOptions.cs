@@ -1,4 +1,5 @@
 using System.Globalization;
+using FairSharp.Experiments;
 using FairSharp.Experiments.Sweeps;
 
 namespace FairSharp.Cli.Commands;

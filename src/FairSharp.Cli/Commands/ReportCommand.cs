@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FairSharp.Cli.Safety;
+using FairSharp.Experiments;
 using FairSharp.Experiments.Reports;
 using FairSharp.Experiments.Sweeps;
 

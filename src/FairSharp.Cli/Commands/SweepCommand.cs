@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FairSharp.Cli.Safety;
+using FairSharp.Experiments;
 using FairSharp.Experiments.Reports;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Experiments.Trials;

@@ -1,3 +1,4 @@
+using FairSharp.Experiments;
 using FairSharp.Experiments.Sweeps;
 
 namespace FairSharp.Cli.Tests.Adversarial;

@@ -1,4 +1,5 @@
 using FairSharp.Data.Catalogue;
+using FairSharp.Experiments;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Metrics;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FairSharp.Cli.Audit;
 using FairSharp.Cli.Safety;
+using FairSharp.Experiments;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Training.Checkpoints;
 
