@@ -1,3 +1,4 @@
+using System.Globalization;
 using FairSharp.Data;
 using FairSharp.Metrics;
 using FairSharp.Training.Methods;
@@ -25,6 +26,32 @@ namespace FairSharp.Training.Runs;
 /// </summary>
 public static class TrainingProtocols
 {
+    /// <summary>Rows per batch of the tabular <c>ffb</c> preset (per stratum when a sweep stratifies).</summary>
+    public const int FfbBatch = 1024;
+
+    /// <summary>Rows per batch of the <c>ffb</c> preset on images.</summary>
+    public const int FfbImageBatch = 128;
+
+    /// <summary>Rows per stratum per batch of the <c>fairmixup</c> preset.</summary>
+    public const int FairMixupBatch = 500;
+
+    /// <summary>Fresh stratified draws per epoch of the <c>fairmixup</c> preset.</summary>
+    public const int FairMixupDraws = 100;
+
+    /// <summary>Rows per batch of the <c>tfs</c> preset.</summary>
+    public const int TfsBatch = 128;
+
+    /// <summary>The batches of a protocol's preset in words, as plan reports state them: <paramref name="stratified"/>
+    /// when the sweep imposes a stratified sampler on every method (null protocol = <c>ffb</c>).</summary>
+    public static string DescribeBatch(string? protocol, bool stratified) => (protocol ?? ProtocolNames.Ffb) switch
+    {
+        ProtocolNames.FairMixup => Invariant($"{FairMixupBatch} rows per stratum, {FairMixupDraws} draws per epoch (the fairmixup protocol's)"),
+        ProtocolNames.Tfs => Invariant($"{TfsBatch} rows (the tfs protocol's)"),
+        _ => stratified
+            ? Invariant($"{FfbBatch} rows per stratum (the ffb protocol's {FfbBatch}, drawn from every stratum) for every method")
+            : Invariant($"{FfbBatch} rows (the ffb protocol's; images {FfbImageBatch})"),
+    };
+
     /// <summary>Resolves <paramref name="request"/> against its protocol and the prepared data.</summary>
     public static TrainingPlan Resolve(TrainRequest request, PreparedDataset data)
     {
@@ -120,7 +147,7 @@ public static class TrainingProtocols
             Unit = ScheduleUnit.Steps,
             Steps = delta.Steps ?? 150,
             EvaluateEvery = 10,
-            BatchSize = 1024,
+            BatchSize = FfbBatch,
             Sampling = SamplingKind.Shuffled,
             Selection = new LastEpoch(),
         };
@@ -137,7 +164,7 @@ public static class TrainingProtocols
             Unit = ScheduleUnit.Steps,
             Steps = 150,
             EvaluateEvery = 10,
-            BatchSize = 128,
+            BatchSize = FfbImageBatch,
             Sampling = SamplingKind.Shuffled,
         };
         return (model, trainer);
@@ -152,8 +179,8 @@ public static class TrainingProtocols
             StepLrPeriod = null,
             Unit = ScheduleUnit.Epochs,
             Epochs = 10,
-            BatchSize = 500,
-            IterationsPerEpoch = 100,
+            BatchSize = FairMixupBatch,
+            IterationsPerEpoch = FairMixupDraws,
             Sampling = request.Constraint == FairnessConstraint.DemographicParity ? SamplingKind.ByGroup : SamplingKind.ByGroupAndLabel,
             Selection = new MinGapAfterWarmup(ScoreGapKey(request.Constraint), 1),
         };
@@ -173,11 +200,13 @@ public static class TrainingProtocols
             StepLrGamma = 0.5,
             Unit = ScheduleUnit.Epochs,
             Epochs = 50,
-            BatchSize = 128,
+            BatchSize = TfsBatch,
             Sampling = SamplingKind.Shuffled,
             EarlyStopping = new EarlyStopping(3, 20),
             Selection = new LastEpoch(),
         };
         return (model, trainer);
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
