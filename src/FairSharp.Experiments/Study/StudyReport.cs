@@ -38,7 +38,7 @@ public static class StudyReport
             figures[result.Part.Name] = $"{figureFolderName}/{name}";
         }
 
-        var text = Render(plan, results, figures, version, Path.GetRelativePath(Path.GetDirectoryName(reportPath)!, directory));
+        var text = Render(plan, results, figures, version, Path.GetRelativePath(Environment.CurrentDirectory, directory));
         AtomicFile.WriteAllText(reportPath, text);
         return reportPath;
     }
