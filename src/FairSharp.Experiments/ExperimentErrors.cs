@@ -1,9 +1,21 @@
 namespace FairSharp.Experiments;
 
-/// <summary>The one-line error texts of the experiments layer: sweeps, plans, reports and the analysis (format strings;
+/// <summary>The one-line error texts of the experiments layer: sweeps, plans, reports, studies and the analysis (format strings;
 /// asserted exactly in tests). One class for the assembly.</summary>
 public static class ExperimentErrors
 {
+    /// <summary>A --parts name that is not a part.</summary>
+    public const string UnknownPart = "--parts: '{0}' is not a part of the study (parts: {1})";
+
+    /// <summary>A study folder made with other options.</summary>
+    public const string OtherOptions = "{0} holds a study planned with other options ({1}); use another --out folder or repeat the original options";
+
+    /// <summary>A study.json that cannot be read.</summary>
+    public const string BadStudyFile = "{0} is not a study file: {1}";
+
+    /// <summary>--report-only on a folder without study.json.</summary>
+    public const string NoStudy = "{0} holds no study (no study.json): run fairsharp study --out {0} first";
+
     /// <summary>{0} the first length, {1} the second.</summary>
     public const string CorrelationLengths = "rank correlation needs paired values: {0} x values but {1} y (or z) values";
 

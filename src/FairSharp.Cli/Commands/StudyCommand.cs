@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FairSharp.Cli.Safety;
+using FairSharp.Experiments;
 using FairSharp.Experiments.Study;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Experiments.Trials;
@@ -50,7 +51,7 @@ internal static class StudyCommand
             var jobCount = parse.GetValue(jobs);
             if (jobCount < 1)
             {
-                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.JobsNotPositive, jobCount));
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.JobsNotPositive, jobCount));
             }
 
             var reportPath = Path.GetFullPath(parse.GetValue(report) ?? Path.Combine(folder, StudyReport.FileName));

@@ -24,7 +24,7 @@ public sealed record StudyFile(int Format, bool Tiny, int? Seeds)
             var existing = Read(directory);
             if (existing != file)
             {
-                throw new InvalidInputException(SweepOptions.Format(StudyErrors.OtherOptions, directory,
+                throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.OtherOptions, directory,
                     $"tiny {existing.Tiny} → {file.Tiny}, seeds {existing.Seeds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "study's"} → {file.Seeds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "study's"}"));
             }
 
@@ -41,18 +41,18 @@ public sealed record StudyFile(int Format, bool Tiny, int? Seeds)
         var path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
         {
-            throw new InvalidInputException(SweepOptions.Format(StudyErrors.NoStudy, directory));
+            throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.NoStudy, directory));
         }
 
         try
         {
             return JsonSerializer.Deserialize<StudyFile>(File.ReadAllText(path), SweepJson.Indented) is { Format: 1 } file
                 ? file
-                : throw new InvalidInputException(SweepOptions.Format(StudyErrors.BadStudyFile, path, "unknown format"));
+                : throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.BadStudyFile, path, "unknown format"));
         }
         catch (JsonException e)
         {
-            throw new InvalidInputException(SweepOptions.Format(StudyErrors.BadStudyFile, path, Training.Runs.JsonProblem.Describe(e)), e);
+            throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.BadStudyFile, path, Training.Runs.JsonProblem.Describe(e)), e);
         }
     }
 }

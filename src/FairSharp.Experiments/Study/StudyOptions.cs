@@ -18,7 +18,7 @@ public sealed record StudyOptions
     {
         if (Seeds is < 1)
         {
-            throw new InvalidInputException(Sweeps.SweepOptions.Format(Sweeps.SweepErrors.SeedsNotPositive, Seeds));
+            throw new InvalidInputException(Sweeps.SweepOptions.Format(ExperimentErrors.SeedsNotPositive, Seeds));
         }
     }
 }

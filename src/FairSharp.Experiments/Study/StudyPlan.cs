@@ -41,7 +41,7 @@ public sealed class StudyPlan
         {
             if (!Parts.Any(p => p.Part.Name == name))
             {
-                throw new InvalidInputException(SweepOptions.Format(StudyErrors.UnknownPart, name, string.Join(", ", Parts.Select(p => p.Part.Name))));
+                throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.UnknownPart, name, string.Join(", ", Parts.Select(p => p.Part.Name))));
             }
         }
 
