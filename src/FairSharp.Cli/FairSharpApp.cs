@@ -63,6 +63,7 @@ public static class FairSharpApp
         root.Subcommands.Add(AuditCommand.Create(console));
         root.Subcommands.Add(TrainCommand.Create(console));
         root.Subcommands.Add(PredictCommand.Create(console));
+        root.Subcommands.Add(PostprocessCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(RationaleCommand.Create(console));
         root.Subcommands.Add(StitchCommand.Create(console));
