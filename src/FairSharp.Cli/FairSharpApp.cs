@@ -25,7 +25,7 @@ public static class FairSharpApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            console.Error.WriteLine($"fairsharp: {UsageErrors.Describe(parsed)}");
+            console.Error.WriteLine($"fairsharp: {UsageProblem.Describe(parsed)}");
             return ExitCodes.BadInput;
         }
 
@@ -63,10 +63,12 @@ public static class FairSharpApp
         root.Subcommands.Add(AuditCommand.Create(console));
         root.Subcommands.Add(TrainCommand.Create(console));
         root.Subcommands.Add(PredictCommand.Create(console));
+        root.Subcommands.Add(PostprocessCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(RationaleCommand.Create(console));
         root.Subcommands.Add(StitchCommand.Create(console));
         root.Subcommands.Add(SweepCommand.Create(console));
+        root.Subcommands.Add(StudyCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(TrialCommand.Create(console));
         root.Subcommands.Add(TrialWorkerCommand.Create(console));

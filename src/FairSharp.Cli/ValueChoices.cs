@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using FairSharp.Data;
 using FairSharp.Data.Catalogue;
+using FairSharp.Experiments.Postprocessing;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
@@ -26,6 +27,7 @@ internal static class ValueChoices
         (_, "--dataset") or ("datasets", "--describe") => DatasetCatalogue.Names,
         ("stitch", "--constraint") => Enum.GetValues<StitchConstraint>().Select(c => c.ToName()).ToArray(),
         ("sweep", "--constraint") => SweepOptions.KnownConstraints,
+        ("postprocess", "--constraint") => PostprocessRun.ConstraintNames,
         ("train", "--constraint") => Enum.GetValues<FairnessConstraint>().Select(c => c.ToName()).ToArray(),
         (_, "--protocol") => ProtocolNames.All,
         (_, "--arch") => ModelSpec.ArchitectureNames,

@@ -48,6 +48,9 @@ public static class DataErrors
     /// <summary>A header that lacks a needed column; {0} file, {1} column.</summary>
     public const string MissingColumn = "{0}: column '{1}' not found in the header";
 
+    /// <summary>A row of new data whose sensitive values form no group of the training data (format: file, line, columns, group).</summary>
+    public const string UnknownGroup = "{0}, line {1}, column '{2}': group '{3}' is not one of the model's groups (a post-processed model needs every row in a known group)";
+
     /// <summary>A file with no data rows; {0} file.</summary>
     public const string EmptyFile = "{0}: no data rows";
 

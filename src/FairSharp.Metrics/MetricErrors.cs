@@ -74,4 +74,20 @@ public static class MetricErrors
 
     /// <summary>ABROCA grid with fewer than two points; {0} is the value.</summary>
     public const string InvalidGridPoints = "the ABROCA grid needs at least 2 points, got {0}";
+
+    /// <summary>Post-processing: a group without rows in the fitting data; {0} is the group.</summary>
+    public const string GroupWithoutRows = "group '{0}' has no rows to choose its thresholds on: every group needs rows of both labels";
+
+    /// <summary>Post-processing (fairlearn: "Degenerate labels for sensitive feature value"); {0} the group, {1} its one
+    /// label, {2} its rows.</summary>
+    public const string DegenerateGroupLabels = "group '{0}' has only label {1} ({2} rows): choosing its thresholds needs rows of both labels";
+
+    /// <summary>Post-processing: a grid size below 1; {0} is the value.</summary>
+    public const string InvalidGridSize = "grid_size must be at least 1, got {0}";
+
+    /// <summary>Post-processing: a NaN or infinite score; {0} is the row, {1} the value.</summary>
+    public const string ScoreNotFinite = "score at row {0} is {1}; scores must be finite numbers";
+
+    /// <summary>Post-processing: rows of a group the rules do not know; {0} the group, {1} the known groups.</summary>
+    public const string NoGroupRule = "group '{0}' has no thresholds (the post-processed model has: {1})";
 }

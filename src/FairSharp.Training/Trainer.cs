@@ -131,10 +131,10 @@ public sealed class Trainer
 
             default:
             {
-                var counts = new int[data.GroupNames.Count * 2];
+                var counts = new int[GroupLabelCell.Count(data.GroupNames.Count)];
                 for (var i = 0; i < split.Count; i++)
                 {
-                    counts[(split.Groups[i] * 2) + split.Labels[i]]++;
+                    counts[GroupLabelCell.Index(split.Groups[i], split.Labels[i])]++;
                 }
 
                 var batch = Clamp(options.BatchSize, counts.Min(), "(group, label) cell", messages);
@@ -186,7 +186,7 @@ public sealed class Trainer
         private static readonly IReadOnlyDictionary<string, double> NotEvaluated = new SortedDictionary<string, double>(StringComparer.Ordinal);
         private readonly List<EpochRecord> records = [];
         private readonly List<double> validationLosses = [];
-        private Dictionary<string, Tensor>? snapshot;
+        private WeightSnapshot? snapshot;
         private int chosen = -1;
         private ModelEvaluation? chosenTest;
         private ModelEvaluation? chosenValidation;
@@ -264,7 +264,7 @@ public sealed class Trainer
                 }
                 else if (chosen != records.Count - 1 && snapshot is not null)
                 {
-                    model.load_state_dict(snapshot);
+                    snapshot.Restore();
                 }
 
                 if (chosen >= 0 && chosenTest is null)
@@ -391,8 +391,7 @@ public sealed class Trainer
                 return;
             }
 
-            using var noGrad = no_grad();
-            snapshot = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+            snapshot = WeightSnapshot.Take(model.state_dict().Values);
         }
 
         private void ForceLast()
@@ -407,16 +406,7 @@ public sealed class Trainer
 
         private void DisposeSnapshot()
         {
-            if (snapshot is null)
-            {
-                return;
-            }
-
-            foreach (var t in snapshot.Values)
-            {
-                t.Dispose();
-            }
-
+            snapshot?.Dispose();
             snapshot = null;
         }
     }

@@ -40,15 +40,15 @@ internal static class AuditCsvReader
         }
         catch (IOException e)
         {
-            throw Error(InputErrors.Unreadable, path, InputFile.Reason(e));
+            throw Error(CliErrors.Unreadable, path, InputFile.Reason(e));
         }
         catch (DecoderFallbackException)
         {
-            throw Error(AuditErrors.InvalidBytes, path, csv.Parser.RawRow, encoding ?? "UTF-8");
+            throw Error(CliErrors.InvalidBytes, path, csv.Parser.RawRow, encoding ?? "UTF-8");
         }
         catch (CsvHelperException e) when (e is not BadDataException)
         {
-            throw Error(InputErrors.BadCsvLine, path, csv.Parser.RawRow, "malformed CSV");
+            throw Error(CliErrors.BadCsvLine, path, csv.Parser.RawRow, "malformed CSV");
         }
     }
 
@@ -58,7 +58,7 @@ internal static class AuditCsvReader
     {
         if (!Next(csv, recordStart) || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header || header.All(string.IsNullOrEmpty))
         {
-            throw Error(AuditErrors.EmptyFile, path);
+            throw Error(CliErrors.EmptyFile, path);
         }
 
         setHeader(header);
@@ -67,11 +67,11 @@ internal static class AuditCsvReader
             var i = Array.IndexOf(header, name);
             if (i < 0)
             {
-                throw Error(AuditErrors.MissingColumn, path, name, string.Join(", ", header));
+                throw Error(CliErrors.MissingColumn, path, name, string.Join(", ", header));
             }
 
             var again = Array.IndexOf(header, name, i + 1);
-            return again < 0 ? i : throw Error(InputErrors.DuplicateColumn, path, name, i + 1, again + 1);
+            return again < 0 ? i : throw Error(CliErrors.DuplicateColumn, path, name, i + 1, again + 1);
         }
 
         var yTrueAt = Index(columns.YTrue);
@@ -90,7 +90,7 @@ internal static class AuditCsvReader
         {
             var line = csv.Parser.RawRow;
             string Field(int at, string name) =>
-                at < csv.Parser.Count ? csv.GetField(at) ?? "" : throw Error(AuditErrors.MissingValue, path, line, name);
+                at < csv.Parser.Count ? csv.GetField(at) ?? "" : throw Error(CliErrors.MissingValue, path, line, name);
 
             var label = Label(Field(yTrueAt, columns.YTrue), path, line, columns.YTrue, columns.PosLabel);
             sawPositive |= label == 1;
@@ -100,7 +100,7 @@ internal static class AuditCsvReader
                 var score = Number(Field(scoreAt, columns.Score!), path, line, columns.Score!);
                 if (!(score >= 0 && score <= 1))
                 {
-                    throw Error(AuditErrors.ScoreOutOfRange, path, line, columns.Score!, Field(scoreAt, columns.Score!));
+                    throw Error(CliErrors.ScoreOutOfRange, path, line, columns.Score!, Field(scoreAt, columns.Score!));
                 }
 
                 scores.Add(score);
@@ -115,7 +115,7 @@ internal static class AuditCsvReader
                 var w = Number(Field(weightAt, columns.Weights!), path, line, columns.Weights!);
                 if (!(w >= 0) || double.IsInfinity(w))
                 {
-                    throw Error(AuditErrors.InvalidWeight, path, line, columns.Weights!, Field(weightAt, columns.Weights!));
+                    throw Error(CliErrors.InvalidWeight, path, line, columns.Weights!, Field(weightAt, columns.Weights!));
                 }
 
                 weights.Add(w);
@@ -126,7 +126,7 @@ internal static class AuditCsvReader
                 var value = Field(sensitiveAt[c], columns.Sensitive[c]);
                 if (intersectional && value.Contains(GroupLabels.Separator, StringComparison.Ordinal))
                 {
-                    throw Error(AuditErrors.SeparatorInValue, path, line, columns.Sensitive[c], value, GroupLabels.Separator);
+                    throw Error(CliErrors.SeparatorInValue, path, line, columns.Sensitive[c], value, GroupLabels.Separator);
                 }
 
                 sensitive[c].Add(value);
@@ -135,12 +135,12 @@ internal static class AuditCsvReader
 
         if (yTrue.Count == 0)
         {
-            throw Error(AuditErrors.NoRows, path);
+            throw Error(CliErrors.NoRows, path);
         }
 
         if (columns.PosLabel is not null && !sawPositive)
         {
-            throw Error(AuditErrors.PosLabelAbsent, path, columns.PosLabel);
+            throw Error(CliErrors.PosLabelAbsent, path, columns.PosLabel);
         }
 
         CheckGroupCount(path, columns.Sensitive, sensitive);
@@ -171,7 +171,7 @@ internal static class AuditCsvReader
 
             if (values.Count < 2)
             {
-                throw Error(AuditErrors.OneGroup, path, names[c], values.First());
+                throw Error(CliErrors.OneGroup, path, names[c], values.First());
             }
 
             distinct[c] = values.Count;
@@ -182,7 +182,7 @@ internal static class AuditCsvReader
         {
             var counts = string.Join(" × ", names.Select((n, c) => distinct[c] > MaxGroups ? $"{n} > {MaxGroups}" : $"{n} {distinct[c]}"));
             var total = distinct.Any(d => d > MaxGroups) ? $"more than {MaxGroups}" : product.ToString("0", CultureInfo.InvariantCulture);
-            throw Error(AuditErrors.TooManyGroups, path, string.Join(',', names), total, counts, MaxGroups);
+            throw Error(CliErrors.TooManyGroups, path, string.Join(',', names), total, counts, MaxGroups);
         }
     }
 
@@ -199,7 +199,7 @@ internal static class AuditCsvReader
         {
             if (totals[g] == 0 && groups.RowCounts[g] > 0)
             {
-                throw Error(AuditErrors.ZeroWeightGroup, path, column, groups.Names[g], groups.RowCounts[g]);
+                throw Error(CliErrors.ZeroWeightGroup, path, column, groups.Names[g], groups.RowCounts[g]);
             }
         }
     }
@@ -214,7 +214,7 @@ internal static class AuditCsvReader
     {
         var (field, problem) = CsvQuoting.Locate(args.RawRecord ?? string.Empty);
         var column = field < header.Length && header[field].Length > 0 ? header[field] : (field + 1).ToString(CultureInfo.InvariantCulture);
-        return Error(InputErrors.BadCsv, path, line, column, problem);
+        return Error(CliErrors.BadCsv, path, line, column, problem);
     }
 
     private static int Label(string value, string path, long line, string column, string? posLabel)
@@ -229,19 +229,19 @@ internal static class AuditCsvReader
             return (int)number;
         }
 
-        throw Error(AuditErrors.LabelNotBinary, path, line, column, value);
+        throw Error(CliErrors.LabelNotBinary, path, line, column, value);
     }
 
     private static double Number(string value, string path, long line, string column)
     {
         if (value.Length == 0)
         {
-            throw Error(AuditErrors.MissingValue, path, line, column);
+            throw Error(CliErrors.MissingValue, path, line, column);
         }
 
         return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsNaN(number)
             ? number
-            : throw Error(AuditErrors.NotANumber, path, line, column, value);
+            : throw Error(CliErrors.NotANumber, path, line, column, value);
     }
 
     private static InvalidInputException Error(string format, params object[] args) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FairSharp.Experiments;
 using FairSharp.Experiments.Analysis;
 using FairSharp.Experiments.Sweeps;
 
@@ -83,6 +84,6 @@ internal sealed class AnalysisCliOptions
             return new TradeoffCoordinates(u, g);
         }
 
-        throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.BadReference, text));
+        throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.BadReference, text));
     }
 }

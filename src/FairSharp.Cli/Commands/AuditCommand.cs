@@ -35,36 +35,36 @@ internal static class AuditCommand
             var outputFormat = parse.GetValue(format)!.ToLowerInvariant();
             if (outputFormat is not ("json" or "md" or "csv"))
             {
-                throw Error(AuditErrors.UnknownFormat, outputFormat);
+                throw Error(CliErrors.UnknownFormat, outputFormat);
             }
 
             var predColumn = parse.GetValue(yPred);
             var scoreColumn = parse.GetValue(score);
             if ((predColumn is null) == (scoreColumn is null))
             {
-                throw Error(AuditErrors.PredictionChoice);
+                throw Error(CliErrors.PredictionChoice);
             }
 
             var t = parse.GetValue(threshold);
             if (t is not null && scoreColumn is null)
             {
-                throw Error(AuditErrors.ThresholdNeedsScore);
+                throw Error(CliErrors.ThresholdNeedsScore);
             }
 
             var sensitiveColumns = ListOptions.Strings(parse.GetValue(sensitive), "--sensitive").ToArray();
             if (sensitiveColumns.Length == 0)
             {
-                throw Error(AuditErrors.NoSensitive);
+                throw Error(CliErrors.NoSensitive);
             }
 
             if (sensitiveColumns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             {
-                throw Error(AuditErrors.DuplicateSensitive, twice.Key);
+                throw Error(CliErrors.DuplicateSensitive, twice.Key);
             }
 
             if (parse.GetValue(bootstrap) is var samples and < 0)
             {
-                throw Error(AuditErrors.BadBootstrap, samples);
+                throw Error(CliErrors.BadBootstrap, samples);
             }
 
             var options = new EvaluationOptions(

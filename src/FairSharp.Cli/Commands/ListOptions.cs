@@ -1,4 +1,5 @@
 using System.Globalization;
+using FairSharp.Experiments;
 using FairSharp.Experiments.Sweeps;
 
 namespace FairSharp.Cli.Commands;
@@ -18,26 +19,16 @@ internal static class ListOptions
         var empty = Array.IndexOf(items, string.Empty);
         return empty < 0
             ? items
-            : throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ListErrors.EmptyItem, option, empty + 1, text));
+            : throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, CliErrors.EmptyItem, option, empty + 1, text));
     }
 
     public static IReadOnlyList<double> Lambdas(string? text) => Strings(text, "--lambdas").Select(token =>
         double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.BadLambda, token))).ToArray();
+            : throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.BadLambda, token))).ToArray();
 
     public static IReadOnlyList<int> Integers(string? text, string option) => Strings(text, option).Select(token =>
         int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ListErrors.NotAnInteger, option, token))).ToArray();
-}
-
-/// <summary>Error texts of list options.</summary>
-internal static class ListErrors
-{
-    /// <summary>{0} option, {1} token.</summary>
-    public const string NotAnInteger = "{0}: '{1}' is not an integer";
-
-    /// <summary>{0} option, {1} position (1-based), {2} the text.</summary>
-    public const string EmptyItem = "{0}: item {1} of '{2}' is empty";
+            : throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, CliErrors.NotAnInteger, option, token))).ToArray();
 }

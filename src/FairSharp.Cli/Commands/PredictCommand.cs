@@ -14,10 +14,11 @@ internal static class PredictCommand
         var output = new Option<string>("--out") { Description = "CSV to write: the target and sensitive columns when present, --keep columns, score, prediction.", Required = true };
         var keep = new Option<string?>("--keep") { Description = "More input columns to copy to the output (e.g. an id), comma-separated." };
         var threshold = new Option<double?>("--threshold") { Description = "prediction = score >= threshold (default: the model's, 0.5)." };
+        var seed = new Option<int?>("--seed") { Description = "Seed of a post-processed model's randomised decisions (default: the one 'fairsharp postprocess' used)." };
         var separator = new Option<string?>("--separator") { Description = "Input separator ',', ';' or 'tab' (default: detected)." };
 
         var command = new Command("predict", "Score new rows with a trained model: the saved preprocessing, then the network; writes score and prediction.");
-        foreach (var option in new Option[] { model, input, output, keep, threshold, separator })
+        foreach (var option in new Option[] { model, input, output, keep, threshold, seed, separator })
         {
             command.Options.Add(option);
         }
@@ -29,6 +30,7 @@ internal static class PredictCommand
             {
                 Keep = (parse.GetValue(keep) ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
                 Threshold = parse.GetValue(threshold),
+                Seed = parse.GetValue(seed),
                 Separator = DataSourceOptions.ParseSeparator(parse.GetValue(separator)),
             };
             var outcome = PredictRun.Execute(request);
@@ -38,8 +40,9 @@ internal static class PredictCommand
                     $"fairsharp: warning: {count} row(s) have a '{column}' category unseen in training (encoded as all zeros)"));
             }
 
+            var rule = outcome.Rule ?? string.Create(CultureInfo.InvariantCulture, $"score >= {outcome.Threshold}");
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"scored {outcome.Rows} rows ({outcome.Positives} predicted 1 at score >= {outcome.Threshold}); wrote {request.Output} ({string.Join(", ", outcome.Columns)})"));
+                $"scored {outcome.Rows} rows ({outcome.Positives} predicted 1 at {rule}); wrote {request.Output} ({string.Join(", ", outcome.Columns)})"));
             return ExitCodes.Success;
         });
         return command;

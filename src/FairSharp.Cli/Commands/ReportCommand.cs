@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FairSharp.Cli.Safety;
+using FairSharp.Experiments;
 using FairSharp.Experiments.Reports;
 using FairSharp.Experiments.Sweeps;
 
@@ -39,11 +40,11 @@ internal static class ReportCommand
             var target = parse.GetValue(output);
             if (target is null && folders.Length > 1)
             {
-                throw new InvalidInputException(ReportErrors.OutRequired);
+                throw new InvalidInputException(CliErrors.OutRequired);
             }
 
             var inPlace = target is null;
-            target ??= folders.FirstOrDefault() ?? throw new InvalidInputException(SweepErrors.NoFolders);
+            target ??= folders.FirstOrDefault() ?? throw new InvalidInputException(ExperimentErrors.NoFolders);
             OutputLocation.CheckWritable(target);
             var reportsInPlace = inPlace || (folders.Length == 1 && SamePath(folders[0], target));
             var content = SweepFolders.Read(folders);

@@ -3,6 +3,7 @@ using System.Globalization;
 using FairSharp.Cli.Safety;
 using FairSharp.Metrics;
 using FairSharp.Training;
+using FairSharp.Training.Selection;
 using FairSharp.Training.Stitching;
 using Spectre.Console;
 
@@ -66,7 +67,7 @@ internal static class StitchCommand
                 Momentum = parse.GetValue(momentum),
                 WeightDecay = parse.GetValue(weightDecay),
                 FineTuneOn = FineTuningSets.Parse(parse.GetValue(fineTuneOn)!),
-                Selection = new StitchSelection
+                Selection = new TfsGate
                 {
                     MinBalancedAccuracy = parse.GetValue(gateBacc),
                     RelativeBalancedAccuracyDrop = parse.GetValue(gateDrop),

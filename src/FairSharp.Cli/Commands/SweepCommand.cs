@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FairSharp.Cli.Safety;
+using FairSharp.Experiments;
 using FairSharp.Experiments.Reports;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Experiments.Trials;
@@ -84,13 +85,13 @@ internal static class SweepCommand
             var jobCount = parse.GetValue(jobs);
             if (jobCount < 1)
             {
-                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.JobsNotPositive, jobCount));
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.JobsNotPositive, jobCount));
             }
 
             var threadCount = parse.GetValue(threads);
             if (threadCount < 1)
             {
-                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.ThreadsNotPositive, threadCount));
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.ThreadsNotPositive, threadCount));
             }
 
             var analysisOptions = analysis.Read(parse, options.Seed);
@@ -99,7 +100,7 @@ internal static class SweepCommand
                 // Every trial records every key of MetricKeys.All: any other key would fail the report after the trials.
                 if (key is not null && !Metrics.MetricKeys.All.Contains(key, StringComparer.Ordinal))
                 {
-                    throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.UnknownMetricKey, flag, key, string.Join(", ", Metrics.MetricKeys.All)));
+                    throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.UnknownMetricKey, flag, key, string.Join(", ", Metrics.MetricKeys.All)));
                 }
             }
 

@@ -38,7 +38,7 @@ internal static class InputFile
             }
             catch (IOException e)
             {
-                throw Error(InputErrors.Unreadable, path, Reason(e));
+                throw Error(CliErrors.Unreadable, path, Reason(e));
             }
 
             return new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: explicitEncoding is null, Chunk, leaveOpen: false);
@@ -60,7 +60,7 @@ internal static class InputFile
         }
         catch (ArgumentException)
         {
-            throw Error(InputErrors.UnknownEncoding, name);
+            throw Error(CliErrors.UnknownEncoding, name);
         }
     }
 
@@ -68,12 +68,12 @@ internal static class InputFile
     {
         if (Directory.Exists(path))
         {
-            throw Error(InputErrors.IsFolder, path);
+            throw Error(CliErrors.IsFolder, path);
         }
 
         if (!File.Exists(path))
         {
-            throw Error(InputErrors.NotFound, path);
+            throw Error(CliErrors.FileNotFound, path);
         }
 
         FileStream stream;
@@ -83,11 +83,11 @@ internal static class InputFile
         }
         catch (UnauthorizedAccessException)
         {
-            throw Error(InputErrors.Unreadable, path, "permission denied");
+            throw Error(CliErrors.Unreadable, path, "permission denied");
         }
         catch (IOException e)
         {
-            throw Error(InputErrors.Unreadable, path, Reason(e));
+            throw Error(CliErrors.Unreadable, path, Reason(e));
         }
 
         long length;
@@ -98,19 +98,19 @@ internal static class InputFile
         catch (IOException e)
         {
             stream.Dispose();
-            throw Error(InputErrors.Unreadable, path, Reason(e));
+            throw Error(CliErrors.Unreadable, path, Reason(e));
         }
 
         if (!stream.CanSeek)
         {
             stream.Dispose();
-            throw Error(InputErrors.Unreadable, path, "not a regular file");
+            throw Error(CliErrors.Unreadable, path, "not a regular file");
         }
 
         if (length > maxBytes)
         {
             stream.Dispose();
-            throw Error(InputErrors.TooLarge, path, Size(length), length, Size(maxBytes), maxBytes);
+            throw Error(CliErrors.TooLarge, path, Size(length), length, Size(maxBytes), maxBytes);
         }
 
         return stream;
@@ -155,7 +155,7 @@ internal static class InputFile
             var nul = Array.IndexOf(bytes, (byte)0, 0, n);
             if (nul >= 0)
             {
-                throw Error(InputErrors.NulBytes, path, line + Count(bytes, nul));
+                throw Error(CliErrors.NulBytes, path, line + Count(bytes, nul));
             }
 
             try
@@ -165,7 +165,7 @@ internal static class InputFile
             catch (DecoderFallbackException e)
             {
                 var at = Math.Clamp(e.Index, 0, n - 1);
-                throw Error(InputErrors.NotUtf8, path, line + Count(bytes, at), offset + at + 1);
+                throw Error(CliErrors.NotUtf8, path, line + Count(bytes, at), offset + at + 1);
             }
 
             line += Count(bytes, n);
@@ -178,7 +178,7 @@ internal static class InputFile
         }
         catch (DecoderFallbackException)
         {
-            throw Error(InputErrors.NotUtf8, path, line, offset);
+            throw Error(CliErrors.NotUtf8, path, line, offset);
         }
     }
 
@@ -190,7 +190,7 @@ internal static class InputFile
         }
         catch (IOException e)
         {
-            throw Error(InputErrors.Unreadable, path, Reason(e));
+            throw Error(CliErrors.Unreadable, path, Reason(e));
         }
     }
 

@@ -16,7 +16,7 @@ internal static class OutputLocation
         var full = CheckWritable(path, option);
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
         {
-            throw Error(OutputErrors.NotEmpty, option, path!);
+            throw Error(CliErrors.OutputNotEmpty, option, path!);
         }
     }
 
@@ -26,12 +26,12 @@ internal static class OutputLocation
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw Error(OutputErrors.Empty, option);
+            throw Error(CliErrors.OutputEmpty, option);
         }
 
         if (Directory.Exists(path))
         {
-            throw Error(OutputErrors.IsFolder, option, path);
+            throw Error(CliErrors.OutputIsFolder, option, path);
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -43,10 +43,10 @@ internal static class OutputLocation
             {
                 if (File.Exists(existing))
                 {
-                    throw Error(OutputErrors.UnderFile, option, path, existing);
+                    throw Error(CliErrors.OutputUnderFile, option, path, existing);
                 }
 
-                existing = Path.GetDirectoryName(existing) ?? throw Error(OutputErrors.NotWritable, option, path, folder, "no existing folder above it");
+                existing = Path.GetDirectoryName(existing) ?? throw Error(CliErrors.OutputNotWritable, option, path, folder, "no existing folder above it");
             }
 
             folder = existing;
@@ -61,7 +61,7 @@ internal static class OutputLocation
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw Error(OutputErrors.Empty, option);
+            throw Error(CliErrors.OutputEmpty, option);
         }
 
         string full;
@@ -71,12 +71,12 @@ internal static class OutputLocation
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw Error(OutputErrors.NotWritable, option, path, path, "not a valid path");
+            throw Error(CliErrors.OutputNotWritable, option, path, path, "not a valid path");
         }
 
         if (File.Exists(full))
         {
-            throw Error(OutputErrors.IsFile, option, path);
+            throw Error(CliErrors.OutputIsFile, option, path);
         }
 
         var existing = full;
@@ -84,10 +84,10 @@ internal static class OutputLocation
         {
             if (File.Exists(existing))
             {
-                throw Error(OutputErrors.UnderFile, option, path, existing);
+                throw Error(CliErrors.OutputUnderFile, option, path, existing);
             }
 
-            existing = Path.GetDirectoryName(existing) ?? throw Error(OutputErrors.NotWritable, option, path, full, "no existing folder above it");
+            existing = Path.GetDirectoryName(existing) ?? throw Error(CliErrors.OutputNotWritable, option, path, full, "no existing folder above it");
         }
 
         Probe(existing, option, path);
@@ -105,15 +105,15 @@ internal static class OutputLocation
         }
         catch (UnauthorizedAccessException)
         {
-            throw Error(OutputErrors.NotWritable, option, path, folder, "permission denied");
+            throw Error(CliErrors.OutputNotWritable, option, path, folder, "permission denied");
         }
         catch (IOException e) when (e is DirectoryNotFoundException or FileNotFoundException)
         {
-            throw Error(OutputErrors.NotWritable, option, path, folder, "the folder does not take new files");
+            throw Error(CliErrors.OutputNotWritable, option, path, folder, "the folder does not take new files");
         }
         catch (IOException e)
         {
-            throw Error(OutputErrors.NotWritable, option, path, folder, InputFile.Reason(e));
+            throw Error(CliErrors.OutputNotWritable, option, path, folder, InputFile.Reason(e));
         }
     }
 

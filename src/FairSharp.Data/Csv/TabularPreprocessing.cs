@@ -52,6 +52,32 @@ public sealed record TabularPreprocessing(
         return Transform(rows, Enumerable.Range(0, rows.Count).ToArray());
     }
 
+    /// <summary>The group of every row of <paramref name="rows"/> as an index into <see cref="GroupNames"/>, from its
+    /// sensitive columns (<see cref="CsvDataOptions.Sensitive"/>) named as in training (<see cref="GroupName"/>).</summary>
+    /// <exception cref="InvalidInputException">A sensitive column is missing, or a row's values form no group of the
+    /// training data (file, line, column, value).</exception>
+    public int[] GroupCodes(TabularRows rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var columns = Source.Sensitive.Select(rows.Column).ToArray();
+        var index = GroupNames.Select((name, g) => (name, g)).ToDictionary(p => p.name, p => p.g, StringComparer.Ordinal);
+        var codes = new int[rows.Count];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var name = GroupName(columns.Select(c => (c.Name, c.Value(r))));
+            if (!index.TryGetValue(name, out codes[r]))
+            {
+                throw rows.Error(DataErrors.UnknownGroup, r, string.Join(",", Source.Sensitive), name);
+            }
+        }
+
+        return codes;
+    }
+
+    /// <summary>A group's name from its (sensitive column, value) pairs: <c>col=value[,col2=value2]</c>.</summary>
+    internal static string GroupName(IEnumerable<(string Column, string Value)> parts) =>
+        string.Join(",", parts.Select(p => $"{p.Column}={p.Value}"));
+
     internal EncodedRows Transform(TabularRows rows, int[] selected)
     {
         var width = FeatureNames.Count;

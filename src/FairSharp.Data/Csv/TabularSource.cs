@@ -195,14 +195,14 @@ public static class TabularSource
         var index = distinct.Select((key, g) => (key, g)).ToDictionary(p => p.key, p => p.g);
         var names = distinct.Select(key =>
         {
-            var parts = new string[sensitive.Length];
+            var parts = new (string Column, string Value)[sensitive.Length];
             for (var k = sensitive.Length - 1; k >= 0; k--)
             {
-                parts[k] = $"{sensitive[k].Name}={sorted[k][key % sorted[k].Length]}";
+                parts[k] = (sensitive[k].Name, sorted[k][key % sorted[k].Length]);
                 key /= sorted[k].Length;
             }
 
-            return string.Join(",", parts);
+            return TabularPreprocessing.GroupName(parts);
         }).ToArray();
         return (keys.Select(key => index[key]).ToArray(), names);
     }
@@ -211,7 +211,7 @@ public static class TabularSource
     {
         if (!options.HasOwnSplit)
         {
-            var strata = groups.Select((g, i) => (g * 2) + labels[i]).ToArray();
+            var strata = groups.Select((g, i) => GroupLabelCell.Index(g, labels[i])).ToArray();
             return Splitter.Stratified(strata, (options.TrainFraction, options.ValidationFraction, options.TestFraction), options.Seed);
         }
 

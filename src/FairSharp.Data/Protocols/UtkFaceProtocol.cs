@@ -35,7 +35,7 @@ internal static class UtkFaceProtocol
         var fractionsOverridden = request.TrainFraction is not null || request.ValidationFraction is not null || request.TestFraction is not null;
         var (train, validation, test) = tfs && request.ReproduceQuirks && !fractionsOverridden
             ? TfsSplit(labels, data.Gender, request.Seed)
-            : Splitter.Stratified(labels.Select((y, i) => (groups[i] * 2) + y).ToArray(), request.Fractions(), request.Seed);
+            : Splitter.Stratified(labels.Select((y, i) => GroupLabelCell.Index(groups[i], y)).ToArray(), request.Fractions(), request.Seed);
 
         DataSplit Make(string name, int[] rows)
         {

@@ -20,7 +20,7 @@ public sealed class GroupLabelStratifiedSampler : IStratifiedBatchSampler
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(groupNames);
-        var keys = split.Groups.Select((g, i) => (g * 2) + split.Labels[i]).ToArray();
+        var keys = split.Groups.Select((g, i) => GroupLabelCell.Index(g, split.Labels[i])).ToArray();
         var names = groupNames.SelectMany(g => new[] { $"{g}|y=0", $"{g}|y=1" }).ToArray();
         _sampling = new StrataSampling(keys, names, batchPerStratum, seed, iterationsPerEpoch);
     }

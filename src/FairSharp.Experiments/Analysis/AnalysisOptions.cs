@@ -49,17 +49,17 @@ public sealed record AnalysisOptions
     {
         if (Resamples < 100)
         {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.BadBootstrap, Resamples));
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.BadBootstrap, Resamples));
         }
 
         if (!(Confidence > 0 && Confidence < 1))
         {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.BadConfidence, Confidence));
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.BadConfidence, Confidence));
         }
 
         if (!(UtilityTolerance >= 0) || !double.IsFinite(UtilityTolerance))
         {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, AnalysisErrors.BadTolerance, UtilityTolerance));
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.BadTolerance, UtilityTolerance));
         }
     }
 }

@@ -102,12 +102,12 @@ public static class RankCorrelation
     {
         if (resamples < 100)
         {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, AnalysisErrors.CorrelationResamples, resamples));
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.CorrelationResamples, resamples));
         }
 
         if (!(confidence > 0 && confidence < 1))
         {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, AnalysisErrors.CorrelationConfidence, confidence));
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.CorrelationConfidence, confidence));
         }
 
         var n = variables[0].Count;
@@ -184,13 +184,13 @@ public static class RankCorrelation
         {
             if (values.Count != n)
             {
-                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, AnalysisErrors.CorrelationLengths, n, values.Count));
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.CorrelationLengths, n, values.Count));
             }
         }
 
         if (n < 3)
         {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, AnalysisErrors.CorrelationTooFew, n));
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.CorrelationTooFew, n));
         }
 
         foreach (var (name, values) in variables)
@@ -199,13 +199,13 @@ public static class RankCorrelation
             {
                 if (!double.IsFinite(values[i]))
                 {
-                    throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, AnalysisErrors.CorrelationNotFinite, name, i, values[i]));
+                    throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.CorrelationNotFinite, name, i, values[i]));
                 }
             }
 
             if (values.All(v => v == values[0]))
             {
-                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, AnalysisErrors.CorrelationConstant, name, n, values[0]));
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.CorrelationConstant, name, n, values[0]));
             }
         }
     }

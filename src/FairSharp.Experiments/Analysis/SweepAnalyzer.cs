@@ -31,7 +31,7 @@ public static class SweepAnalyzer
         var ok = planned.Where(p => p.Record?.Status == TrialStatus.Ok).Select(p => p.Record!).ToArray();
         if (ok.Length == 0)
         {
-            throw new InvalidInputException(AnalysisErrors.NoFinishedTrials);
+            throw new InvalidInputException(ExperimentErrors.NoFinishedTrials);
         }
 
         var utilityKey = options.UtilityKey;
@@ -41,7 +41,7 @@ public static class SweepAnalyzer
         {
             if (!allKeys.Contains(key))
             {
-                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, AnalysisErrors.UnknownMetric, key, string.Join(", ", allKeys)));
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.UnknownMetric, key, string.Join(", ", allKeys)));
             }
         }
 

@@ -13,6 +13,9 @@ public sealed record PredictRequest(string Model, string Input, string Output)
     /// <summary>Decision threshold of <c>prediction</c>; null = the model's.</summary>
     public double? Threshold { get; init; }
 
+    /// <summary>Seed of the randomised decisions of a post-processed model; null = the one <c>postprocess</c> used.</summary>
+    public int? Seed { get; init; }
+
     /// <summary>Separator of the input; null = detected.</summary>
     public char? Separator { get; init; }
 }

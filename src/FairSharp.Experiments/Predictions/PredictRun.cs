@@ -1,6 +1,8 @@
 using System.Globalization;
 using CsvHelper;
 using FairSharp.Data.Csv;
+using FairSharp.Experiments.Postprocessing;
+using FairSharp.Metrics;
 using FairSharp.Training.Checkpoints;
 
 namespace FairSharp.Experiments.Predictions;
@@ -9,12 +11,17 @@ namespace FairSharp.Experiments.Predictions;
 /// <c>fairsharp predict</c>: loads a model folder (<see cref="TrainedModel.Load"/>), reads the rows, applies the saved
 /// preprocessing and the network, and writes the kept columns with <c>score</c> (P(y = 1 | x), written as the exact
 /// double of the float the network gives, so <c>fairsharp audit</c> reproduces the training run's metrics) and
-/// <c>prediction</c> (score &gt;= threshold). The file is written atomically: an error leaves nothing.
+/// <c>prediction</c> (score &gt;= threshold). A post-processed model (<c>fairsharp postprocess</c>) decides each row with
+/// its group's randomised thresholds instead (<see cref="ThresholdPostprocessor.Predict"/>, seeded): the input must then
+/// hold the sensitive columns. The file is written atomically: an error leaves nothing.
 /// </summary>
 public static class PredictRun
 {
     /// <summary>Error text: a threshold outside [0, 1] (format: value).</summary>
     public const string BadThreshold = "--threshold must be in [0, 1], got {0}";
+
+    /// <summary>Error text: --threshold given for a post-processed model (format: folder).</summary>
+    public const string ThresholdOnPostprocessed = "--threshold does not apply to {0}: a post-processed model decides with its per-group thresholds (thresholds.json)";
 
     /// <summary>Scores the rows of <paramref name="request"/> and writes the output file.</summary>
     /// <exception cref="InvalidInputException">A bad model folder, input file or column, or threshold; nothing is written then.</exception>
@@ -47,9 +54,24 @@ public static class PredictRun
             }
         }
 
+        if (model.Thresholds is not null && request.Threshold is not null)
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ThresholdOnPostprocessed, request.Model));
+        }
+
+        var groupCodes = model.Thresholds is null ? null : preprocessing.GroupCodes(rows);
         var prediction = model.Predict(rows);
         var threshold = request.Threshold ?? prediction.Threshold;
         var labels = prediction.Labels(threshold);
+        string? rule = null;
+        if (model.Thresholds is { } thresholds)
+        {
+            var seed = request.Seed ?? thresholds.Seed;
+            var scores = prediction.Scores.Select(s => (double)s).ToArray();
+            labels = thresholds.Predict(scores, GroupLabels.FromCodes(groupCodes, preprocessing.GroupNames), seed);
+            rule = string.Create(CultureInfo.InvariantCulture, $"per-group thresholds for {PostprocessRun.ConstraintName(thresholds.Constraint)}, seed {seed}");
+        }
+
         string[] columns = [.. kept, "score", "prediction"];
         var positions = kept.Select(rows.ColumnIndex).ToArray();
         AtomicFile.Write(request.Output, temp =>
@@ -74,6 +96,6 @@ public static class PredictRun
                 csv.NextRecord();
             }
         });
-        return new PredictOutcome(rows.Count, columns, threshold, labels.Sum(), prediction.Unseen);
+        return new PredictOutcome(rows.Count, columns, threshold, labels.Sum(), prediction.Unseen) { Rule = rule };
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using FairSharp.Experiments.Analysis;
 using FairSharp.Experiments.Plots;
 using FairSharp.Experiments.Sweeps;
+using FairSharp.Training.Runs;
 
 namespace FairSharp.Experiments.Reports;
 
@@ -49,7 +50,7 @@ public static class ReportMarkdown
         if (plan.Sampler is { } sampler)
         {
             Row(md, "sampler", (sampler.Sampling is { } kind ? Training.Runs.SamplerRule.Name(kind) : o.MixedSamplers ? "each method's own" : "the protocol's") + " — " + sampler.Reason);
-            Row(md, "batch size", BatchText(o.Protocol, sampler.Sampling is not null));
+            Row(md, "batch size", TrainingProtocols.DescribeBatch(o.Protocol, sampler.Sampling is not null));
         }
 
         if (o.StitchLayers.Count > 0 || o.StitchInits.Count > 0)
@@ -243,15 +244,6 @@ public static class ReportMarkdown
     }
 
     // The protocols' batch sizes (TrainingProtocols): rows per step, per stratum when the sampler is stratified.
-    private static string BatchText(string? protocol, bool stratified) => (protocol ?? "ffb") switch
-    {
-        "fairmixup" => "500 rows per stratum, 100 draws per epoch (the fairmixup protocol's)",
-        "tfs" => "128 rows (the tfs protocol's)",
-        _ => stratified
-            ? "1024 rows per stratum (the ffb protocol's 1024, drawn from every stratum) for every method"
-            : "1024 rows (the ffb protocol's; images 128)",
-    };
-
     private static void Row(StringBuilder md, string name, string value) => md.Append(Inv($"| {name} | {value} |\n"));
 
     private static string Pct(double fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";

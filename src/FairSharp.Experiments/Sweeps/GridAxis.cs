@@ -18,7 +18,7 @@ public sealed record GridAxis(string Method, string Knob, IReadOnlyList<string> 
         var values = equals < 0 ? [] : text[(equals + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (dot <= 0 || dot >= equals - 1 || values.Length == 0)
         {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.BadGrid, text));
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.BadGrid, text));
         }
 
         return new GridAxis(text[..dot].Trim(), text[(dot + 1)..equals].Trim(), values);

@@ -16,7 +16,7 @@ public static class PlanFile
     public const int CurrentFormat = 1;
 
     /// <summary>Writes the plan into <paramref name="directory"/> (creating it), or checks that the plan already
-    /// there is the same one. Throws <see cref="InvalidInputException"/> (<see cref="SweepErrors.DifferentPlan"/>)
+    /// there is the same one. Throws <see cref="InvalidInputException"/> (<see cref="ExperimentErrors.DifferentPlan"/>)
     /// when it is not.</summary>
     public static void WriteOrCheck(string directory, SweepPlan plan)
     {
@@ -28,7 +28,7 @@ public static class PlanFile
             var existing = Read(path);
             if (existing.PlanId != plan.Id)
             {
-                throw new InvalidInputException(SweepOptions.Format(SweepErrors.DifferentPlan, directory, Describe(existing.Options, plan.Options)));
+                throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.DifferentPlan, directory, Describe(existing.Options, plan.Options)));
             }
 
             return;
@@ -50,12 +50,12 @@ public static class PlanFile
         }
         catch (JsonException e)
         {
-            throw new InvalidInputException(SweepOptions.Format(SweepErrors.BadPlanFile, path, Training.Runs.JsonProblem.Describe(e)), e);
+            throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.BadPlanFile, path, Training.Runs.JsonProblem.Describe(e)), e);
         }
 
         if (document is null || document.Format != CurrentFormat || document.Trials is null || document.Options is null || document.Methods is null)
         {
-            throw new InvalidInputException(SweepOptions.Format(SweepErrors.BadPlanFile, path, "missing fields or unknown format"));
+            throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.BadPlanFile, path, "missing fields or unknown format"));
         }
 
         return document;

@@ -14,7 +14,7 @@ public sealed record ShardSpec(int Index, int Count)
     /// <summary>The whole plan (<c>1/1</c>).</summary>
     public static ShardSpec All { get; } = new(1, 1);
 
-    /// <summary>Parses <c>i/n</c>; throws <see cref="InvalidInputException"/> (<see cref="SweepErrors.BadShard"/>) otherwise.</summary>
+    /// <summary>Parses <c>i/n</c>; throws <see cref="InvalidInputException"/> (<see cref="ExperimentErrors.BadShard"/>) otherwise.</summary>
     public static ShardSpec Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -27,7 +27,7 @@ public sealed record ShardSpec(int Index, int Count)
             return new ShardSpec(index, count);
         }
 
-        throw new InvalidInputException(SweepOptions.Format(SweepErrors.BadShard, text));
+        throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.BadShard, text));
     }
 
     /// <summary>True when trial number <paramref name="planPosition"/> (0-based) belongs to this slice.</summary>

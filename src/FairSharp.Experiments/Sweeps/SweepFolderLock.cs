@@ -6,7 +6,7 @@ namespace FairSharp.Experiments.Sweeps;
 public static class SweepFolderLock
 {
     /// <summary>Takes the lock of <paramref name="directory"/> (which must exist); dispose the stream to release it.</summary>
-    /// <exception cref="InvalidInputException">Another process holds it (<see cref="SweepErrors.FolderInUse"/>).</exception>
+    /// <exception cref="InvalidInputException">Another process holds it (<see cref="ExperimentErrors.FolderInUse"/>).</exception>
     public static FileStream Take(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
@@ -16,7 +16,7 @@ public static class SweepFolderLock
         }
         catch (IOException e)
         {
-            throw new InvalidInputException(SweepOptions.Format(SweepErrors.FolderInUse, directory), e);
+            throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.FolderInUse, directory), e);
         }
     }
 }

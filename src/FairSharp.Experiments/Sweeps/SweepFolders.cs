@@ -11,7 +11,7 @@ public static class SweepFolders
         ArgumentNullException.ThrowIfNull(directories);
         if (directories.Count == 0)
         {
-            throw new InvalidInputException(SweepErrors.NoFolders);
+            throw new InvalidInputException(ExperimentErrors.NoFolders);
         }
 
         PlanDocument? plan = null;
@@ -23,13 +23,13 @@ public static class SweepFolders
             var planPath = Path.Combine(directory, PlanFile.FileName);
             if (!File.Exists(planPath))
             {
-                throw new InvalidInputException(SweepOptions.Format(SweepErrors.NoPlan, directory));
+                throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.NoPlan, directory));
             }
 
             var store = new TrialStore(directory);
             if (!File.Exists(store.FilePath))
             {
-                throw new InvalidInputException(SweepOptions.Format(SweepErrors.NoTrials, directory));
+                throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.NoTrials, directory));
             }
 
             var document = PlanFile.Read(planPath);
@@ -40,7 +40,7 @@ public static class SweepFolders
             }
             else if (document.PlanId != plan.PlanId)
             {
-                throw new InvalidInputException(SweepOptions.Format(SweepErrors.PlansDisagree, planFolder, directory));
+                throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.PlansDisagree, planFolder, directory));
             }
 
             var content = store.Read();
@@ -66,12 +66,12 @@ public static class SweepFolders
         var store = new TrialStore(directory);
         if (!File.Exists(planPath) && File.Exists(store.FilePath))
         {
-            throw new InvalidInputException(SweepOptions.Format(SweepErrors.NoPlan, directory));
+            throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.NoPlan, directory));
         }
 
         if (File.Exists(planPath) && PlanFile.Read(planPath).PlanId != content.Plan.PlanId)
         {
-            throw new InvalidInputException(SweepOptions.Format(SweepErrors.MergeIntoOtherPlan, directory));
+            throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.MergeIntoOtherPlan, directory));
         }
 
         Directory.CreateDirectory(directory);

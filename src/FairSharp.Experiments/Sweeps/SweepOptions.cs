@@ -70,19 +70,19 @@ public sealed record SweepOptions
     /// <summary>Extra axes over method knobs (<c>--grid fairer.lambda_align=0,0.01,0.1</c>). Default none.</summary>
     public IReadOnlyList<GridAxis> Grid { get; init; } = [];
 
-    /// <summary>Throws <see cref="InvalidInputException"/> with one of the <see cref="SweepErrors"/> texts when an
+    /// <summary>Throws <see cref="InvalidInputException"/> with one of the <see cref="ExperimentErrors"/> texts when an
     /// option is unusable; methods are checked against <paramref name="catalog"/>.</summary>
     public void Validate(IMethodCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         if (string.IsNullOrWhiteSpace(Dataset))
         {
-            throw new InvalidInputException(SweepErrors.NoDataset);
+            throw new InvalidInputException(ExperimentErrors.NoDataset);
         }
 
         if (Sensitive.Count == 0 || Sensitive.Any(string.IsNullOrWhiteSpace))
         {
-            throw new InvalidInputException(SweepErrors.NoSensitive);
+            throw new InvalidInputException(ExperimentErrors.NoSensitive);
         }
 
         if (Csv is not null)
@@ -96,7 +96,7 @@ public sealed record SweepOptions
 
         if (Methods.Count == 0)
         {
-            throw new InvalidInputException(SweepErrors.NoMethods);
+            throw new InvalidInputException(ExperimentErrors.NoMethods);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -104,23 +104,23 @@ public sealed record SweepOptions
         {
             if (catalog.Find(method) is null)
             {
-                throw new InvalidInputException(Format(SweepErrors.UnknownMethod, method, string.Join(", ", catalog.Methods.Select(m => m.Name))));
+                throw new InvalidInputException(Format(ExperimentErrors.UnknownMethod, method, string.Join(", ", catalog.Methods.Select(m => m.Name))));
             }
 
             if (!seen.Add(method))
             {
-                throw new InvalidInputException(Format(SweepErrors.DuplicateMethod, method));
+                throw new InvalidInputException(Format(ExperimentErrors.DuplicateMethod, method));
             }
         }
 
         if (!KnownConstraints.Contains(Constraint))
         {
-            throw new InvalidInputException(Format(SweepErrors.UnknownConstraint, Constraint));
+            throw new InvalidInputException(Format(ExperimentErrors.UnknownConstraint, Constraint));
         }
 
         if (Lambdas.Count == 0)
         {
-            throw new InvalidInputException(SweepErrors.EmptyLambdas);
+            throw new InvalidInputException(ExperimentErrors.EmptyLambdas);
         }
 
         var lambdas = new HashSet<double>();
@@ -128,30 +128,30 @@ public sealed record SweepOptions
         {
             if (!double.IsFinite(lambda) || lambda < 0)
             {
-                throw new InvalidInputException(Format(SweepErrors.BadLambda, lambda));
+                throw new InvalidInputException(Format(ExperimentErrors.BadLambda, lambda));
             }
 
             if (!lambdas.Add(lambda))
             {
-                throw new InvalidInputException(Format(SweepErrors.DuplicateLambda, lambda));
+                throw new InvalidInputException(Format(ExperimentErrors.DuplicateLambda, lambda));
             }
         }
 
         if (Seeds < 1)
         {
-            throw new InvalidInputException(Format(SweepErrors.SeedsNotPositive, Seeds));
+            throw new InvalidInputException(Format(ExperimentErrors.SeedsNotPositive, Seeds));
         }
 
         if (Epochs is < 1)
         {
-            throw new InvalidInputException(Format(SweepErrors.EpochsNotPositive, Epochs));
+            throw new InvalidInputException(Format(ExperimentErrors.EpochsNotPositive, Epochs));
         }
 
         foreach (var init in StitchInits)
         {
             if (!KnownStitchInits.Contains(init))
             {
-                throw new InvalidInputException(Format(SweepErrors.BadStitchInit, init));
+                throw new InvalidInputException(Format(ExperimentErrors.BadStitchInit, init));
             }
         }
 
@@ -165,21 +165,21 @@ public sealed record SweepOptions
         {
             if (!Methods.Contains(axis.Method, StringComparer.Ordinal))
             {
-                throw new InvalidInputException(Format(SweepErrors.GridMethodNotPlanned, axis, axis.Method));
+                throw new InvalidInputException(Format(ExperimentErrors.GridMethodNotPlanned, axis, axis.Method));
             }
 
             if (axis.Knob == Training.Methods.MethodDescriptor.LambdaKnob)
             {
-                throw new InvalidInputException(Format(SweepErrors.GridLambda, axis));
+                throw new InvalidInputException(Format(ExperimentErrors.GridLambda, axis));
             }
 
             var method = catalog.Find(axis.Method)!;
             var knob = method.Knobs.FirstOrDefault(k => k.Name == axis.Knob)
-                ?? throw new InvalidInputException(Format(SweepErrors.GridUnknownKnob, axis, axis.Method,
+                ?? throw new InvalidInputException(Format(ExperimentErrors.GridUnknownKnob, axis, axis.Method,
                     method.Knobs.Count == 0 ? "none" : string.Join(", ", method.Knobs.Select(k => k.Name))));
             if (!axes.Add((axis.Method, axis.Knob)))
             {
-                throw new InvalidInputException(Format(SweepErrors.GridTwice, axis));
+                throw new InvalidInputException(Format(ExperimentErrors.GridTwice, axis));
             }
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -187,7 +187,7 @@ public sealed record SweepOptions
             {
                 if (!seen.Add(method.Canonical(knob, value)))
                 {
-                    throw new InvalidInputException(Format(SweepErrors.GridDuplicateValue, axis, value));
+                    throw new InvalidInputException(Format(ExperimentErrors.GridDuplicateValue, axis, value));
                 }
             }
         }

@@ -57,7 +57,7 @@ public sealed class SweepRunner
         ArgumentNullException.ThrowIfNull(directory);
         if (jobs < 1)
         {
-            throw new InvalidInputException(SweepOptions.Format(SweepErrors.JobsNotPositive, jobs));
+            throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.JobsNotPositive, jobs));
         }
 
         PlanFile.WriteOrCheck(directory, plan);
@@ -131,11 +131,11 @@ public sealed class SweepRunner
                         if (attempt >= MaxAttempts)
                         {
                             record = TrialRecord.From(trial, TrialOutcome.Unfinished(TrialStatus.Failed,
-                                SweepOptions.Format(SweepErrors.WorkerLostTooOften, attempt, e.Message)), new TrialTimings(0, 0));
+                                SweepOptions.Format(ExperimentErrors.WorkerLostTooOften, attempt, e.Message)), new TrialTimings(0, 0));
                         }
                         else
                         {
-                            Report(null, SweepOptions.Format(SweepErrors.WorkerLost, trial.Id, trial.Curve, trial.Lambda, trial.Seed, e.Message, attempt + 1, MaxAttempts));
+                            Report(null, SweepOptions.Format(ExperimentErrors.WorkerLost, trial.Id, trial.Curve, trial.Lambda, trial.Seed, e.Message, attempt + 1, MaxAttempts));
                         }
                     }
                     catch (TrialEnvironmentException e)
@@ -145,7 +145,7 @@ public sealed class SweepRunner
                         {
                             running--;
                             environment ??= new TrialEnvironmentException(
-                                SweepOptions.Format(SweepErrors.EnvironmentFailure, trial.Id, trial.Curve, trial.Lambda, trial.Seed, e.Message), e);
+                                SweepOptions.Format(ExperimentErrors.EnvironmentFailure, trial.Id, trial.Curve, trial.Lambda, trial.Seed, e.Message), e);
                         }
 
                         await stop.CancelAsync().ConfigureAwait(false);

@@ -36,7 +36,7 @@ internal static class TrialLine
         }
     }
 
-    /// <summary>Why a line is not a record, for <see cref="SweepErrors.BadTrialLine"/>.</summary>
+    /// <summary>Why a line is not a record, for <see cref="ExperimentErrors.BadTrialLine"/>.</summary>
     public static string Problem(string line)
     {
         try

@@ -30,7 +30,7 @@ public sealed class TrialStore
     /// failed or diverged record, see <see cref="TrialHistory"/>); a missing file reads as empty. A line cut short by
     /// a kill is skipped and counted; any other line that is not a record is refused, since silently dropping it
     /// would re-run or lose a finished trial.</summary>
-    /// <exception cref="InvalidInputException">A line is not a trial record (<see cref="SweepErrors.BadTrialLine"/>).</exception>
+    /// <exception cref="InvalidInputException">A line is not a trial record (<see cref="ExperimentErrors.BadTrialLine"/>).</exception>
     public TrialStoreContent Read()
     {
         if (!File.Exists(FilePath))
@@ -55,7 +55,7 @@ public sealed class TrialStore
             {
                 ignored += TrialLine.IsCutShort(line)
                     ? 1
-                    : throw new InvalidInputException(SweepOptions.Format(SweepErrors.BadTrialLine, FilePath, i + 1, TrialLine.Problem(line)));
+                    : throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.BadTrialLine, FilePath, i + 1, TrialLine.Problem(line)));
             }
             else
             {

@@ -35,7 +35,7 @@ internal static class SweepPreflight
 
             if (stitch && trial.StitchLayer is { } layer && (layer < 0 || layer >= points))
             {
-                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, SweepErrors.BadStitchLayer, layer, request.Dataset, points - 1));
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.BadStitchLayer, layer, request.Dataset, points - 1));
             }
         }
     }

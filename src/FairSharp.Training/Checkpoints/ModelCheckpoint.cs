@@ -27,19 +27,25 @@ public static class ModelCheckpoint
     /// <summary>File name of the fitted tabular preprocessing, when the model has one.</summary>
     public const string PreprocessingFile = "preprocessing.json";
 
+    /// <summary>File name of the per-group decision thresholds of a post-processed model, when it has them.</summary>
+    public const string ThresholdsFile = "thresholds.json";
+
     /// <summary>Writes <c>model.bin</c> and <c>manifest.json</c> into <paramref name="directory"/> (which must exist); the
-    /// manifest records the sha256 of <c>model.bin</c> and of <c>preprocessing.json</c> when the folder holds one (write
-    /// it first).</summary>
+    /// manifest records the sha256 of <c>model.bin</c> and of <c>preprocessing.json</c> and <c>thresholds.json</c> when
+    /// the folder holds them (write them first).</summary>
     public static void Save(FairNetwork model, ModelManifest manifest, string directory)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(manifest);
         model.save(Path.Combine(directory, ModelFile));
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal) { [ModelFile] = Sha256(Path.Combine(directory, ModelFile)) };
-        var preprocessing = Path.Combine(directory, PreprocessingFile);
-        if (File.Exists(preprocessing))
+        foreach (var name in new[] { PreprocessingFile, ThresholdsFile })
         {
-            files[PreprocessingFile] = Sha256(preprocessing);
+            var path = Path.Combine(directory, name);
+            if (File.Exists(path))
+            {
+                files[name] = Sha256(path);
+            }
         }
 
         JsonFiles.Write(Path.Combine(directory, ManifestFile), manifest with { Files = files });

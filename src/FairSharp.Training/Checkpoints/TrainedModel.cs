@@ -1,6 +1,7 @@
 using System.Globalization;
 using FairSharp.Data;
 using FairSharp.Data.Csv;
+using FairSharp.Metrics;
 using FairSharp.Training.Models;
 using FairSharp.Training.Runs;
 
@@ -22,19 +23,28 @@ public sealed class TrainedModel : IDisposable
     /// <summary>Error text: an unreadable preprocessing.json (format: path, reason).</summary>
     public const string BadPreprocessing = "{0}: not a FairSharp preprocessing file ({1})";
 
+    /// <summary>Error text: an unreadable thresholds.json, or one manifest.json does not list (format: path, reason).</summary>
+    public const string BadThresholds = "{0}: not a FairSharp thresholds file ({1})";
+
     /// <summary>Error text: the data rebuilt for a model differs from the data it was trained on (format: folder, what differs).</summary>
     public const string DataMismatch = "{0}: the model was trained on different data ({1}); check --data-dir";
 
     private FairNetwork? _network;
 
-    private TrainedModel(string folder, ModelManifest manifest, FairNetwork network, string weightsSha256, TabularPreprocessing? preprocessing)
+    private TrainedModel(string folder, ModelManifest manifest, FairNetwork network, string weightsSha256, TabularPreprocessing? preprocessing,
+        ThresholdPostprocessor? thresholds)
     {
         Folder = folder;
         Manifest = manifest;
         _network = network;
         WeightsSha256 = weightsSha256;
         Preprocessing = preprocessing;
+        Thresholds = thresholds;
     }
+
+    /// <summary>The per-group decision thresholds of a post-processed model (<c>thresholds.json</c>, written by
+    /// <c>fairsharp postprocess</c>), else null.</summary>
+    public ThresholdPostprocessor? Thresholds { get; }
 
     /// <summary>The fitted preprocessing of a model trained on a CSV (<c>preprocessing.json</c>), else null.</summary>
     public TabularPreprocessing? Preprocessing { get; }
@@ -87,8 +97,9 @@ public sealed class TrainedModel : IDisposable
         }
 
         var preprocessing = ReadPreprocessing(Path.Combine(folder, ModelCheckpoint.PreprocessingFile));
+        var thresholds = ReadThresholds(Path.Combine(folder, ModelCheckpoint.ThresholdsFile), manifest);
         var (network, _) = ModelCheckpoint.Load(folder, manifest);
-        return new TrainedModel(folder, manifest, network, weightsSha, preprocessing);
+        return new TrainedModel(folder, manifest, network, weightsSha, preprocessing, thresholds);
     }
 
     /// <summary>The preprocessing, or an error saying the model has none.</summary>
@@ -123,6 +134,31 @@ public sealed class TrainedModel : IDisposable
         catch (System.Text.Json.JsonException e)
         {
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadPreprocessing, path, e.Message.ReplaceLineEndings(" ")), e);
+        }
+    }
+
+    private static ThresholdPostprocessor? ReadThresholds(string path, ModelManifest manifest)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        if (manifest.Files?.ContainsKey(ModelCheckpoint.ThresholdsFile) != true)
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadThresholds, path, "manifest.json does not list it"));
+        }
+
+        try
+        {
+            var thresholds = JsonFiles.Read<ThresholdPostprocessor>(path);
+            return thresholds.Rules is { Count: > 0 }
+                ? thresholds
+                : throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadThresholds, path, "no rules"));
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, BadThresholds, path, JsonProblem.Describe(e)), e);
         }
     }
 

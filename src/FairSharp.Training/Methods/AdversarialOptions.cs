@@ -15,7 +15,8 @@ public sealed record AdversarialOptions(double Lambda = 1.0, int AdversaryWidth 
             MethodKnob.Integer<AdversarialOptions>("adversary_width", "hidden width of the adversary (default 50, FFB's)",
                 o => o.AdversaryWidth, (o, v) => o with { AdversaryWidth = v }),
         ],
-        (o, c) => new AdversarialObjective(o.Lambda, c.GroupCount, o.AdversaryWidth));
+        (o, c) => new AdversarialObjective(o.Lambda, c.GroupCount, o.AdversaryWidth),
+        ffbDelta: new ProtocolDelta(Dropout: 0, Steps: 250));
 
     /// <inheritdoc />
     public override void Validate()

@@ -38,6 +38,10 @@ public abstract class MethodDescriptor
     /// <summary>The batches the method needs under <paramref name="constraint"/>, or null when any batches do.</summary>
     public abstract SamplingKind? Sampling(FairnessConstraint constraint);
 
+    /// <summary>What the method changes in the <c>ffb</c> preset (FFB's <c>adv_gr</c>: no dropout, 250 steps), or
+    /// <see cref="ProtocolDelta.None"/>.</summary>
+    public abstract ProtocolDelta FfbDelta { get; }
+
     /// <summary>The knob called <paramref name="name"/>, or null.</summary>
     public MethodKnob? Knob(string name) => Knobs.FirstOrDefault(k => k.Name == name);
 
@@ -90,8 +94,10 @@ public abstract class MethodDescriptor
 /// <param name="knobs">The knobs over <typeparamref name="TOptions"/>.</param>
 /// <param name="factory">Builds the objective.</param>
 /// <param name="sampling">The batches the method needs per constraint (null: any).</param>
+/// <param name="ffbDelta">What the method changes in the <c>ffb</c> preset (null: nothing).</param>
 public sealed class MethodDescriptor<TOptions>(string name, string summary, TOptions defaults, IReadOnlyList<MethodKnob> knobs,
-    Func<TOptions, MethodContext, ITrainingObjective> factory, Func<FairnessConstraint, SamplingKind?>? sampling = null) : MethodDescriptor
+    Func<TOptions, MethodContext, ITrainingObjective> factory, Func<FairnessConstraint, SamplingKind?>? sampling = null,
+    ProtocolDelta? ffbDelta = null) : MethodDescriptor
     where TOptions : MethodOptions
 {
     /// <inheritdoc />
@@ -108,6 +114,9 @@ public sealed class MethodDescriptor<TOptions>(string name, string summary, TOpt
 
     /// <inheritdoc />
     public override SamplingKind? Sampling(FairnessConstraint constraint) => sampling?.Invoke(constraint);
+
+    /// <inheritdoc />
+    public override ProtocolDelta FfbDelta => ffbDelta ?? ProtocolDelta.None;
 
     /// <inheritdoc />
     protected override ITrainingObjective Build(MethodOptions options, MethodContext context) => factory(

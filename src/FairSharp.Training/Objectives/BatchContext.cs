@@ -80,23 +80,30 @@ public sealed class BatchContext
     /// <summary>Rows of <paramref name="t"/> (batch-aligned) that belong to <paramref name="stratum"/>.</summary>
     public static Tensor Select(Tensor t, Stratum stratum) => t.index_select(0, stratum.Positions);
 
+    // Keys: the group, or the cell index of GroupLabelCell; cell strata are listed label-major (y = 0 cells first), the
+    // order FAIRER's joint pass concatenates them in.
     private IReadOnlyList<Stratum> BuildStrata(bool byLabel)
     {
-        var keys = byLabel ? 2 * GroupCount : GroupCount;
+        var keys = byLabel ? GroupLabelCell.Count(GroupCount) : GroupCount;
         var members = new List<long>[keys];
         for (var i = 0; i < labels.Length; i++)
         {
-            var key = byLabel ? (labels[i] * GroupCount) + groups[i] : groups[i];
+            var key = byLabel ? GroupLabelCell.Index(groups[i], labels[i]) : groups[i];
             (members[key] ??= []).Add(i);
         }
 
+        var order = byLabel
+            ? Enumerable.Range(0, 2).SelectMany(y => Enumerable.Range(0, GroupCount).Select(g => GroupLabelCell.Index(g, y)))
+            : Enumerable.Range(0, GroupCount);
         var result = new List<Stratum>();
-        for (var key = 0; key < keys; key++)
+        foreach (var key in order)
         {
             if (members[key] is { Count: > 0 } rows)
             {
                 var positions = tensor(rows.ToArray(), device: X.device);
-                result.Add(new Stratum(key % GroupCount, byLabel ? key / GroupCount : null, positions, rows.Count));
+                result.Add(byLabel
+                    ? new Stratum(GroupLabelCell.Group(key), GroupLabelCell.Label(key), positions, rows.Count)
+                    : new Stratum(key, null, positions, rows.Count));
             }
         }
 

@@ -46,5 +46,5 @@ public sealed record TrainOutcome(
 
     /// <summary>True when the run did not diverge.</summary>
     [JsonIgnore]
-    public bool Succeeded => Status != "diverged";
+    public bool Succeeded => Status != TrainingStatuses.DivergedWord;
 }

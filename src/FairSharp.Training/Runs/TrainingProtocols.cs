@@ -1,5 +1,7 @@
+using System.Globalization;
 using FairSharp.Data;
 using FairSharp.Metrics;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
 using FairSharp.Training.Selection;
@@ -9,8 +11,8 @@ namespace FairSharp.Training.Runs;
 /// <summary>
 /// The training half of each protocol preset (the data half is <see cref="DatasetLoader"/>'s):
 /// <list type="bullet">
-/// <item><c>ffb</c> (FFB, Han et al. 2024): MLP 512-256-64, ReLU, dropout 0.5 (adversarial: no dropout, 250 steps,
-/// as <c>adv_gr</c>); Adam lr 1e−2 (images 1e−3, ResNet-18, batch 128); StepLR(50, 0.1) stepped every training step;
+/// <item><c>ffb</c> (FFB, Han et al. 2024): MLP 512-256-64, ReLU, dropout 0.5 (a method's descriptor may change the
+/// dropout and steps: <see cref="MethodDescriptor.FfbDelta"/>, e.g. adversarial's no dropout and 250 steps); Adam lr 1e−2 (images 1e−3, ResNet-18, batch 128); StepLR(50, 0.1) stepped every training step;
 /// batch 1024; 150 steps from an endless reshuffled loader; plain shuffled batches; evaluation every 10 steps;
 /// selection = last step.</item>
 /// <item><c>fairmixup</c> (Fair Mixup Adult, used by FAIRER): MLP 200-200, no dropout; Adam lr 1e−3, constant;
@@ -24,6 +26,32 @@ namespace FairSharp.Training.Runs;
 /// </summary>
 public static class TrainingProtocols
 {
+    /// <summary>Rows per batch of the tabular <c>ffb</c> preset (per stratum when a sweep stratifies).</summary>
+    public const int FfbBatch = 1024;
+
+    /// <summary>Rows per batch of the <c>ffb</c> preset on images.</summary>
+    public const int FfbImageBatch = 128;
+
+    /// <summary>Rows per stratum per batch of the <c>fairmixup</c> preset.</summary>
+    public const int FairMixupBatch = 500;
+
+    /// <summary>Fresh stratified draws per epoch of the <c>fairmixup</c> preset.</summary>
+    public const int FairMixupDraws = 100;
+
+    /// <summary>Rows per batch of the <c>tfs</c> preset.</summary>
+    public const int TfsBatch = 128;
+
+    /// <summary>The batches of a protocol's preset in words, as plan reports state them: <paramref name="stratified"/>
+    /// when the sweep imposes a stratified sampler on every method (null protocol = <c>ffb</c>).</summary>
+    public static string DescribeBatch(string? protocol, bool stratified) => (protocol ?? ProtocolNames.Ffb) switch
+    {
+        ProtocolNames.FairMixup => Invariant($"{FairMixupBatch} rows per stratum, {FairMixupDraws} draws per epoch (the fairmixup protocol's)"),
+        ProtocolNames.Tfs => Invariant($"{TfsBatch} rows (the tfs protocol's)"),
+        _ => stratified
+            ? Invariant($"{FfbBatch} rows per stratum (the ffb protocol's {FfbBatch}, drawn from every stratum) for every method")
+            : Invariant($"{FfbBatch} rows (the ffb protocol's; images {FfbImageBatch})"),
+    };
+
     /// <summary>Resolves <paramref name="request"/> against its protocol and the prepared data.</summary>
     public static TrainingPlan Resolve(TrainRequest request, PreparedDataset data)
     {
@@ -108,8 +136,8 @@ public static class TrainingProtocols
 
     private static (ModelSpec, TrainerOptions) Ffb(TrainRequest request, PreparedDataset data)
     {
-        var adversarial = request.Method == "adversarial";
-        var model = ModelSpec.FfbMlp(data.Train.RowSize, adversarial ? 0 : 0.5);
+        var delta = MethodRegistry.Contains(request.Method) ? MethodRegistry.Get(request.Method).FfbDelta : ProtocolDelta.None;
+        var model = ModelSpec.FfbMlp(data.Train.RowSize, delta.Dropout ?? 0.5);
         var trainer = new TrainerOptions
         {
             Optimizer = OptimizerKind.Adam,
@@ -117,9 +145,9 @@ public static class TrainingProtocols
             StepLrPeriod = 50,
             StepLrGamma = 0.1,
             Unit = ScheduleUnit.Steps,
-            Steps = adversarial ? 250 : 150,
+            Steps = delta.Steps ?? 150,
             EvaluateEvery = 10,
-            BatchSize = 1024,
+            BatchSize = FfbBatch,
             Sampling = SamplingKind.Shuffled,
             Selection = new LastEpoch(),
         };
@@ -136,7 +164,7 @@ public static class TrainingProtocols
             Unit = ScheduleUnit.Steps,
             Steps = 150,
             EvaluateEvery = 10,
-            BatchSize = 128,
+            BatchSize = FfbImageBatch,
             Sampling = SamplingKind.Shuffled,
         };
         return (model, trainer);
@@ -151,8 +179,8 @@ public static class TrainingProtocols
             StepLrPeriod = null,
             Unit = ScheduleUnit.Epochs,
             Epochs = 10,
-            BatchSize = 500,
-            IterationsPerEpoch = 100,
+            BatchSize = FairMixupBatch,
+            IterationsPerEpoch = FairMixupDraws,
             Sampling = request.Constraint == FairnessConstraint.DemographicParity ? SamplingKind.ByGroup : SamplingKind.ByGroupAndLabel,
             Selection = new MinGapAfterWarmup(ScoreGapKey(request.Constraint), 1),
         };
@@ -172,11 +200,13 @@ public static class TrainingProtocols
             StepLrGamma = 0.5,
             Unit = ScheduleUnit.Epochs,
             Epochs = 50,
-            BatchSize = 128,
+            BatchSize = TfsBatch,
             Sampling = SamplingKind.Shuffled,
             EarlyStopping = new EarlyStopping(3, 20),
             Selection = new LastEpoch(),
         };
         return (model, trainer);
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -82,12 +82,7 @@ public static class TrainingRun
 
     private static TrainOutcome Summarise(TrainRequest request, TrainingPlan plan, SamplerChoice sampler, PreparedDataset data, TrainingResult result)
     {
-        var status = result.Status switch
-        {
-            TrainingStatus.Diverged => "diverged",
-            TrainingStatus.EarlyStopped => "early_stopped",
-            _ => "completed",
-        };
+        var status = TrainingStatuses.Word(result.Status);
         var test = result.Test;
         IReadOnlyDictionary<string, double> testMetrics = result.ChosenEpoch >= 0
             ? result.Epochs[result.ChosenEpoch].Test

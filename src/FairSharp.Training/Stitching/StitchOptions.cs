@@ -1,4 +1,5 @@
 using System.Globalization;
+using FairSharp.Training.Selection;
 
 namespace FairSharp.Training.Stitching;
 
@@ -60,7 +61,7 @@ public sealed record StitchOptions
     public double LambdaAlign { get; init; }
 
     /// <summary>The selection rule applied identically to every method (default: tfs.md A4 with the A5 relative gate).</summary>
-    public StitchSelection Selection { get; init; } = new();
+    public TfsGate Selection { get; init; } = new();
 
     /// <summary>The one seed of the run: balanced-set draw, stitch / head initialisation, batch order. Default 0.</summary>
     public int Seed { get; init; }

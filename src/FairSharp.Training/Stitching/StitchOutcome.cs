@@ -48,7 +48,7 @@ public sealed record StitchOutcome(
     BackboneSummary Backbone)
 {
     /// <summary>Name of the selection rule.</summary>
-    public const string SelectionName = "tfs-gate";
+    public const string SelectionName = global::FairSharp.Training.Selection.TfsGate.RuleName;
 
     /// <summary>Wall-clock time of the run (not written).</summary>
     [JsonIgnore]
@@ -60,5 +60,5 @@ public sealed record StitchOutcome(
 
     /// <summary>True when the run did not diverge.</summary>
     [JsonIgnore]
-    public bool Succeeded => Status != "diverged";
+    public bool Succeeded => Status != TrainingStatuses.DivergedWord;
 }

@@ -219,7 +219,7 @@ public static class StitchRun
             messages.Add("no epoch passed the selection gate: the epoch with the highest validation balanced_accuracy - equalized_odds_difference was chosen");
         }
 
-        return new StitchOutcome(result.Status, result.Message, config, DataSummary.Of(data), StitchOutcome.SelectionName, result.SelectionDescription,
+        return new StitchOutcome(TrainingStatuses.Word(result.Status), result.Message, config, DataSummary.Of(data), StitchOutcome.SelectionName, result.SelectionDescription,
             found ? chosen : -1, found ? result.Epochs[chosen].Step : 0, result.Steps, result.Epochs, test, byGroup, validation,
             result.Test?.Degenerate ?? [], definitions, messages, result.Choice.GatePassed, backbone);
     }

@@ -1,6 +1,7 @@
 using FairSharp.Metrics;
 using TorchSharp;
 using TorchSharp.Modules;
+using FairSharp.Training.Selection;
 using static TorchSharp.torch;
 
 namespace FairSharp.Training.Stitching;
@@ -10,7 +11,7 @@ namespace FairSharp.Training.Stitching;
 /// SGD with momentum and weight decay, no scheduler, the batches a seeded permutation of the set every epoch
 /// (full batch by default), loss = <see cref="StitchLoss"/>. After EVERY epoch, for every method, the model is
 /// evaluated on validation and test with <see cref="ModelEvaluator"/> (every metric key, per-group FPR/FNR); the
-/// <see cref="StitchSelection"/> rule picks the epoch on validation and the model ends with that epoch's weights.
+/// <see cref="TfsGate"/> selection rule picks the epoch on validation and the model ends with that epoch's weights.
 /// </summary>
 /// <remarks>
 /// Two-logit equivalence: SGD on the released two-logit output layer (w₀, w₁) moves the logit difference v = w₁ − w₀ by
@@ -82,12 +83,12 @@ public static class StitchTrainer
         var batch = Math.Min(options.BatchSize ?? n, n);
         using var generator = new Generator((ulong)options.Seed);
         var epochs = new List<EpochRecord>(options.Epochs);
-        var validations = new List<IReadOnlyDictionary<string, double>>(options.Epochs);
-        var choice = new StitchChoice(-1, false, 0);
-        Tensor[]? chosenWeights = null;
+        var selection = options.Selection with { ReferenceBalancedAccuracy = reference };
+        var choice = new GateChoice(-1, false, 0);
+        WeightSnapshot? chosenWeights = null;
         ModelEvaluation? chosenValidation = null, chosenTest = null;
         var steps = 0;
-        string status = "completed";
+        var status = TrainingStatus.Completed;
         string? message = null;
         try
         {
@@ -97,7 +98,7 @@ public static class StitchTrainer
                 steps += done;
                 if (!double.IsFinite(meanLoss))
                 {
-                    status = "diverged";
+                    status = TrainingStatus.Diverged;
                     message = $"the loss became {meanLoss} in epoch {epoch}";
                     break;
                 }
@@ -108,12 +109,11 @@ public static class StitchTrainer
                     Diagnostics(meanNll, meanFair, meanAlign, options.LambdaAlign),
                     WithLoss(validationEval, validationLoss), WithLoss(testEval, testLoss));
                 epochs.Add(record);
-                validations.Add(record.Validation);
-                var next = options.Selection.Choose(validations, reference);
+                var next = selection.Decide(epochs);
                 if (next.Epoch == epoch)
                 {
-                    DisposeAll(chosenWeights);
-                    chosenWeights = Snapshot(model);
+                    chosenWeights?.Dispose();
+                    chosenWeights = WeightSnapshot.Take(model.TrainableParameters);
                     chosenValidation = validationEval;
                     chosenTest = testEval;
                 }
@@ -122,17 +122,14 @@ public static class StitchTrainer
                 onEpoch?.Invoke(record);
             }
 
-            if (chosenWeights is not null)
-            {
-                Restore(model, chosenWeights);
-            }
+            chosenWeights?.Restore();
         }
         finally
         {
-            DisposeAll(chosenWeights);
+            chosenWeights?.Dispose();
         }
 
-        return new StitchTrainingResult(status, message, epochs, choice, options.Selection.Describe(reference), chosenValidation, chosenTest, steps, batch);
+        return new StitchTrainingResult(status, message, epochs, choice, selection.Describe(), chosenValidation, chosenTest, steps, batch);
     }
 
     private static Dictionary<string, double> Diagnostics(double nll, double fairness, double alignment, double lambdaAlign)
@@ -238,34 +235,5 @@ public static class StitchTrainer
     {
         var result = new Dictionary<string, double>(evaluation.Metrics, StringComparer.Ordinal) { [LossKey] = loss };
         return result;
-    }
-
-    private static Tensor[] Snapshot(FeatureClassifier model)
-    {
-        using var noGrad = no_grad();
-        return model.TrainableParameters.Select(p => p.detach().clone().DetachFromDisposeScope()).ToArray();
-    }
-
-    private static void Restore(FeatureClassifier model, Tensor[] weights)
-    {
-        using var noGrad = no_grad();
-        var parameters = model.TrainableParameters;
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            parameters[i].copy_(weights[i]);
-        }
-    }
-
-    private static void DisposeAll(Tensor[]? tensors)
-    {
-        if (tensors is null)
-        {
-            return;
-        }
-
-        foreach (var t in tensors)
-        {
-            t.Dispose();
-        }
     }
 }

@@ -1,9 +1,10 @@
 using FairSharp.Metrics;
+using FairSharp.Training.Selection;
 
 namespace FairSharp.Training.Stitching;
 
 /// <summary>What <see cref="StitchTrainer.Train"/> produced; the model then holds the weights of the chosen epoch.</summary>
-/// <param name="Status"><c>completed</c> or <c>diverged</c>.</param>
+/// <param name="Status"><see cref="TrainingStatus.Completed"/> or <see cref="TrainingStatus.Diverged"/>.</param>
 /// <param name="Message">Why the run stopped early, or null.</param>
 /// <param name="Epochs">One record per epoch.</param>
 /// <param name="Choice">The chosen epoch and whether it passed the gate.</param>
@@ -13,10 +14,10 @@ namespace FairSharp.Training.Stitching;
 /// <param name="Steps">Optimiser steps run.</param>
 /// <param name="BatchSize">Rows per batch actually used.</param>
 public sealed record StitchTrainingResult(
-    string Status,
+    TrainingStatus Status,
     string? Message,
     IReadOnlyList<EpochRecord> Epochs,
-    StitchChoice Choice,
+    GateChoice Choice,
     string SelectionDescription,
     ModelEvaluation? Validation,
     ModelEvaluation? Test,

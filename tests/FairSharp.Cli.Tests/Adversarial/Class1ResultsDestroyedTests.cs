@@ -1,3 +1,4 @@
+using FairSharp.Experiments;
 using FairSharp.Experiments.Sweeps;
 
 namespace FairSharp.Cli.Tests.Adversarial;
@@ -17,7 +18,7 @@ public sealed class Class1ResultsDestroyedTests : IDisposable
     {
         var a = _h.SweepFolder("a");
         var b = _h.SweepFolder("b", options: Hostile.GermanOptions with { Seeds = 1 });
-        Hostile.Refuses(["report", "--in", a, "--out", b], Hostile.F(SweepErrors.MergeIntoOtherPlan, b), a, b);
+        Hostile.Refuses(["report", "--in", a, "--out", b], Hostile.F(ExperimentErrors.MergeIntoOtherPlan, b), a, b);
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class Class1ResultsDestroyedTests : IDisposable
         var a = _h.SweepFolder("a", new ShardSpec(1, 2));
         var b = _h.SweepFolder("b", new ShardSpec(2, 2));
         using var running = SweepFolderLock.Take(b);
-        Hostile.Refuses(["report", "--in", a, "--out", b], Hostile.F(SweepErrors.FolderInUse, b), a);
+        Hostile.Refuses(["report", "--in", a, "--out", b], Hostile.F(ExperimentErrors.FolderInUse, b), a);
         Ids(b).Length.ShouldBe(2);
     }
 
@@ -62,7 +63,7 @@ public sealed class Class1ResultsDestroyedTests : IDisposable
         var a = _h.SweepFolder("a");
         var b = _h.PathOf("b");
         _h.Write("b/trials.jsonl", File.ReadAllText(Path.Combine(a, TrialStore.FileName)));
-        Hostile.Refuses(["report", "--in", a, "--out", b], Hostile.F(SweepErrors.NoPlan, b), a, b);
+        Hostile.Refuses(["report", "--in", a, "--out", b], Hostile.F(ExperimentErrors.NoPlan, b), a, b);
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class Class1ResultsDestroyedTests : IDisposable
         var lines = File.ReadAllLines(file).ToList();
         lines.Insert(2, "<not a record>");
         File.WriteAllLines(file, lines);
-        Hostile.Refuses(["report", "--in", a], Hostile.F(SweepErrors.BadTrialLine, file, 3, "not JSON (at character 1)"), a);
+        Hostile.Refuses(["report", "--in", a], Hostile.F(ExperimentErrors.BadTrialLine, file, 3, "not JSON (at character 1)"), a);
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class Class1ResultsDestroyedTests : IDisposable
         var a = _h.SweepFolder("a");
         var file = Path.Combine(a, TrialStore.FileName);
         File.AppendAllText(file, "{\"id\":\"x\"}\n");
-        Hostile.Refuses(["report", "--in", a], Hostile.F(SweepErrors.BadTrialLine, file, 5, "a JSON object without the fields of a trial record"), a);
+        Hostile.Refuses(["report", "--in", a], Hostile.F(ExperimentErrors.BadTrialLine, file, 5, "a JSON object without the fields of a trial record"), a);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using FairSharp.Data.Catalogue;
+using FairSharp.Experiments;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Metrics;
 
@@ -50,17 +51,17 @@ public sealed class Class2PoisonedSweepTests : IDisposable
     [Fact]
     public void A_stitch_layer_beyond_the_backbone_is_refused_before_any_trial() =>
         Hostile.Refuses(["sweep", "--dataset", "german", "--methods", "tfs", "--lambdas", "1", "--seeds", "1", "--epochs", "1", "--stitch-layers", "0,9", "--out", _h.PathOf("out")],
-            Hostile.F(SweepErrors.BadStitchLayer, 9, "german", 2), _h.Root);
+            Hostile.F(ExperimentErrors.BadStitchLayer, 9, "german", 2), _h.Root);
 
     [Theory]
     [InlineData("--utility", "acuracy")]
     [InlineData("--gap", "dp")]
     public void An_unknown_metric_key_is_refused_before_any_trial(string option, string key) =>
-        Hostile.Refuses(Sweep(option, key), Hostile.F(SweepErrors.UnknownMetricKey, option, key, string.Join(", ", MetricKeys.All)), _h.Root);
+        Hostile.Refuses(Sweep(option, key), Hostile.F(ExperimentErrors.UnknownMetricKey, option, key, string.Join(", ", MetricKeys.All)), _h.Root);
 
     [Fact]
     public void Threads_below_one_are_refused() =>
-        Hostile.Refuses(Sweep("--threads", "0"), Hostile.F(SweepErrors.ThreadsNotPositive, 0), _h.Root);
+        Hostile.Refuses(Sweep("--threads", "0"), Hostile.F(ExperimentErrors.ThreadsNotPositive, 0), _h.Root);
 
     /// <summary>A worker process that is the shell <paramref name="script"/>.</summary>
     private static ProcessTrialWorker Shell(string script) => new(new WorkerCommand("/bin/sh", ["-c", script, "worker"]));
@@ -77,7 +78,7 @@ public sealed class Class2PoisonedSweepTests : IDisposable
         var error = await Should.ThrowAsync<TrialEnvironmentException>(() =>
             new SweepRunner(Shell(script)).RunAsync(plan, ShardSpec.All, folder, 1, null, null, CancellationToken.None));
         var trial = plan.Trials[0];
-        error.Message.ShouldBe(Hostile.F(SweepErrors.EnvironmentFailure, trial.Id, trial.Curve, trial.Lambda, trial.Seed, reason));
+        error.Message.ShouldBe(Hostile.F(ExperimentErrors.EnvironmentFailure, trial.Id, trial.Curve, trial.Lambda, trial.Seed, reason));
         File.Exists(Path.Combine(folder, TrialStore.FileName)).ShouldBeFalse();
 
         var result = await new SweepRunner(new InProcessTrialWorker(new FixedRunner())).RunAsync(plan, ShardSpec.All, folder, 1, null, null, CancellationToken.None);
@@ -92,7 +93,7 @@ public sealed class Class2PoisonedSweepTests : IDisposable
         var folder = _h.PathOf("s");
         var result = await new SweepRunner(Shell("echo 'segfault in the method' >&2; exit 1")).RunAsync(OneTrial(), ShardSpec.All, folder, 1, null, null, CancellationToken.None);
         result.Failed.ShouldBe(1);
-        new TrialStore(folder).Read().Records.Single().Error.ShouldBe(Hostile.F(SweepErrors.WorkerLostTooOften, 3, "worker exited with code 1 without a result: segfault in the method"));
+        new TrialStore(folder).Read().Records.Single().Error.ShouldBe(Hostile.F(ExperimentErrors.WorkerLostTooOften, 3, "worker exited with code 1 without a result: segfault in the method"));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class Class3WorkThenRefusedTests : IDisposable
     public void A_path_on_a_read_only_pseudo_file_system(string command)
     {
         const string target = "/proc/fairsharp-out";
-        Hostile.Refuses([.. Command(command), "--out", target], Hostile.F(OutputErrors.NotWritable, "--out", target, "/proc", "the folder does not take new files"), _h.Root);
+        Hostile.Refuses([.. Command(command), "--out", target], Hostile.F(CliErrors.OutputNotWritable, "--out", target, "/proc", "the folder does not take new files"), _h.Root);
     }
 
     [Theory]
@@ -39,7 +39,7 @@ public sealed class Class3WorkThenRefusedTests : IDisposable
     {
         var file = _h.Write("notes.txt", "keep");
         var target = Path.Combine(file, "out");
-        Hostile.Refuses([.. Command(command), "--out", target], Hostile.F(OutputErrors.UnderFile, "--out", target, file), _h.Root);
+        Hostile.Refuses([.. Command(command), "--out", target], Hostile.F(CliErrors.OutputUnderFile, "--out", target, file), _h.Root);
     }
 
     [Theory]
@@ -48,7 +48,7 @@ public sealed class Class3WorkThenRefusedTests : IDisposable
     {
         var folder = _h.ReadOnlyFolder();
         var target = Path.Combine(folder, "out");
-        Hostile.Refuses([.. Command(command), "--out", target], Hostile.F(OutputErrors.NotWritable, "--out", target, folder, "permission denied"), _h.Root);
+        Hostile.Refuses([.. Command(command), "--out", target], Hostile.F(CliErrors.OutputNotWritable, "--out", target, folder, "permission denied"), _h.Root);
     }
 
     [Theory]
@@ -56,13 +56,13 @@ public sealed class Class3WorkThenRefusedTests : IDisposable
     public void An_existing_file(string command)
     {
         var file = _h.Write("result.json", "{}");
-        Hostile.Refuses([.. Command(command), "--out", file], Hostile.F(OutputErrors.IsFile, "--out", file), _h.Root);
+        Hostile.Refuses([.. Command(command), "--out", file], Hostile.F(CliErrors.OutputIsFile, "--out", file), _h.Root);
     }
 
     [Theory]
     [MemberData(nameof(Commands))]
     public void An_empty_string(string command) =>
-        Hostile.Refuses([.. Command(command), "--out", ""], Hostile.F(OutputErrors.Empty, "--out"), _h.Root);
+        Hostile.Refuses([.. Command(command), "--out", ""], Hostile.F(CliErrors.OutputEmpty, "--out"), _h.Root);
 
     [Theory]
     [MemberData(nameof(NewFolderCommands))]
@@ -70,7 +70,7 @@ public sealed class Class3WorkThenRefusedTests : IDisposable
     {
         var folder = _h.PathOf("busy");
         _h.Write("busy/notes.txt", "keep");
-        Hostile.Refuses([.. Command(command), "--out", folder], Hostile.F(OutputErrors.NotEmpty, "--out", folder), _h.Root);
+        Hostile.Refuses([.. Command(command), "--out", folder], Hostile.F(CliErrors.OutputNotEmpty, "--out", folder), _h.Root);
     }
 
     public static TheoryData<string> FileCommands => new() { "predict", "export" };
@@ -85,12 +85,12 @@ public sealed class Class3WorkThenRefusedTests : IDisposable
     [MemberData(nameof(FileCommands))]
     public void A_file_output_that_cannot_be_written(string command)
     {
-        Hostile.Refuses([.. FileCommand(command), "--out", ""], Hostile.F(OutputErrors.Empty, "--out"), _h.Root);
-        Hostile.Refuses([.. FileCommand(command), "--out", _h.Root], Hostile.F(OutputErrors.IsFolder, "--out", _h.Root), _h.Root);
+        Hostile.Refuses([.. FileCommand(command), "--out", ""], Hostile.F(CliErrors.OutputEmpty, "--out"), _h.Root);
+        Hostile.Refuses([.. FileCommand(command), "--out", _h.Root], Hostile.F(CliErrors.OutputIsFolder, "--out", _h.Root), _h.Root);
         var file = _h.Write("notes.txt", "keep");
         var under = Path.Combine(file, "sub", "out.csv");
-        Hostile.Refuses([.. FileCommand(command), "--out", under], Hostile.F(OutputErrors.UnderFile, "--out", under, file), _h.Root);
+        Hostile.Refuses([.. FileCommand(command), "--out", under], Hostile.F(CliErrors.OutputUnderFile, "--out", under, file), _h.Root);
         Hostile.Refuses([.. FileCommand(command), "--out", "/proc/fairsharp.out"],
-            Hostile.F(OutputErrors.NotWritable, "--out", "/proc/fairsharp.out", "/proc", "the folder does not take new files"), _h.Root);
+            Hostile.F(CliErrors.OutputNotWritable, "--out", "/proc/fairsharp.out", "/proc", "the folder does not take new files"), _h.Root);
     }
 }

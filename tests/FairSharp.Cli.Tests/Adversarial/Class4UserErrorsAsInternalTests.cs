@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FairSharp.Cli.Audit;
 using FairSharp.Cli.Safety;
+using FairSharp.Experiments;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Training.Checkpoints;
 
@@ -21,12 +22,12 @@ public sealed class Class4UserErrorsAsInternalTests : IDisposable
     public void Csv_quoting_errors_name_file_line_column_and_problem(string text, int line, string column, string problem)
     {
         var file = _h.Write("bad.csv", text);
-        Hostile.Refuses(Hostile.Audit(file), Hostile.F(InputErrors.BadCsv, file, line, column, problem), _h.Root);
+        Hostile.Refuses(Hostile.Audit(file), Hostile.F(CliErrors.BadCsv, file, line, column, problem), _h.Root);
     }
 
     [Fact]
     public void A_folder_as_input_is_not_file_not_found() =>
-        Hostile.Refuses(Hostile.Audit(_h.Root), Hostile.F(InputErrors.IsFolder, _h.Root), _h.Root);
+        Hostile.Refuses(Hostile.Audit(_h.Root), Hostile.F(CliErrors.IsFolder, _h.Root), _h.Root);
 
     [Fact]
     public void An_unreadable_file_says_why()
@@ -49,7 +50,7 @@ public sealed class Class4UserErrorsAsInternalTests : IDisposable
             stream.SetLength((2L << 30) + 5); // sparse: no disk used
         }
 
-        Hostile.Refuses(Hostile.Audit(file), Hostile.F(InputErrors.TooLarge, file, "2 GiB", (2L << 30) + 5, "1 GiB", InputFile.DefaultMaxBytes), _h.Root);
+        Hostile.Refuses(Hostile.Audit(file), Hostile.F(CliErrors.TooLarge, file, "2 GiB", (2L << 30) + 5, "1 GiB", InputFile.DefaultMaxBytes), _h.Root);
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class Class4UserErrorsAsInternalTests : IDisposable
         var rows = Enumerable.Range(0, AuditCsvReader.MaxGroups + 1).Select(i => $"{i % 2},0.5,id{i}");
         var file = _h.Write("ids.csv", "y,p,g\n" + string.Join("\n", rows) + "\n");
         Hostile.Refuses(Hostile.Audit(file),
-            Hostile.F(AuditErrors.TooManyGroups, file, "g", $"more than {AuditCsvReader.MaxGroups}", $"g > {AuditCsvReader.MaxGroups}", AuditCsvReader.MaxGroups), _h.Root);
+            Hostile.F(CliErrors.TooManyGroups, file, "g", $"more than {AuditCsvReader.MaxGroups}", $"g > {AuditCsvReader.MaxGroups}", AuditCsvReader.MaxGroups), _h.Root);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class Class4UserErrorsAsInternalTests : IDisposable
         var rows = Enumerable.Range(0, 101).Select(i => $"{i % 2},0.5,a{i},b{(i * 7) % 101}");
         var file = _h.Write("inter.csv", "y,p,g,h\n" + string.Join("\n", rows) + "\n");
         Hostile.Refuses(["audit", "--input", file, "--y-true", "y", "--score", "p", "--sensitive", "g,h"],
-            Hostile.F(AuditErrors.TooManyGroups, file, "g,h", 10201, "g 101 × h 101", AuditCsvReader.MaxGroups), _h.Root);
+            Hostile.F(CliErrors.TooManyGroups, file, "g,h", 10201, "g 101 × h 101", AuditCsvReader.MaxGroups), _h.Root);
     }
 
     /// <summary>A model folder with a manifest edited by hand; model.bin is a placeholder (the manifest is read first).</summary>
@@ -162,7 +163,7 @@ public sealed class Class4UserErrorsAsInternalTests : IDisposable
     {
         var folder = _h.SweepFolder("s");
         var plan = _h.Write("s/plan.json", "{\"format\": 1, \"plan_id\": ");
-        Hostile.Refuses(["report", "--in", folder], Hostile.F(SweepErrors.BadPlanFile, plan, "invalid JSON at line 1, character 26"), folder);
+        Hostile.Refuses(["report", "--in", folder], Hostile.F(ExperimentErrors.BadPlanFile, plan, "invalid JSON at line 1, character 26"), folder);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class Class5SilentWrongAnswersTests : IDisposable
     public void A_duplicated_column_name_is_refused_not_resolved_to_the_first()
     {
         var file = _h.Write("dup.csv", "y,p,g,p\n1,0.9,a,0.1\n0,0.2,b,0.8\n");
-        Hostile.Refuses(Hostile.Audit(file), Hostile.F(InputErrors.DuplicateColumn, file, "p", 2, 4), _h.Root);
+        Hostile.Refuses(Hostile.Audit(file), Hostile.F(CliErrors.DuplicateColumn, file, "p", 2, 4), _h.Root);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class Class5SilentWrongAnswersTests : IDisposable
 
     [Fact]
     public void Sensitive_given_twice_is_refused_as_train_refuses_it() =>
-        Hostile.Refuses(["audit", "--input", _h.AuditCsv(), "--y-true", "y", "--score", "p", "--sensitive", "g,g"], Hostile.F(AuditErrors.DuplicateSensitive, "g"), _h.Root);
+        Hostile.Refuses(["audit", "--input", _h.AuditCsv(), "--y-true", "y", "--score", "p", "--sensitive", "g,g"], Hostile.F(CliErrors.DuplicateSensitive, "g"), _h.Root);
 
     private static byte[] Latin1(string text) => Encoding.Latin1.GetBytes(text);
 
@@ -48,7 +48,7 @@ public sealed class Class5SilentWrongAnswersTests : IDisposable
     public void Latin1_bytes_without_an_encoding_are_refused_with_their_line()
     {
         var file = _h.WriteBytes("latin1.csv", Latin1(Accented));
-        Hostile.Refuses(Hostile.Audit(file), Hostile.F(InputErrors.NotUtf8, file, 2, 15), _h.Root);
+        Hostile.Refuses(Hostile.Audit(file), Hostile.F(CliErrors.NotUtf8, file, 2, 15), _h.Root);
     }
 
     [Theory]
@@ -85,19 +85,19 @@ public sealed class Class5SilentWrongAnswersTests : IDisposable
     public void Utf16_without_a_byte_order_mark_is_refused_with_a_hint()
     {
         var file = _h.WriteBytes("u16.csv", Encoding.Unicode.GetBytes(Accented));
-        Hostile.Refuses(Hostile.Audit(file), Hostile.F(InputErrors.NulBytes, file, 1), _h.Root);
+        Hostile.Refuses(Hostile.Audit(file), Hostile.F(CliErrors.NulBytes, file, 1), _h.Root);
     }
 
     [Fact]
     public void An_unknown_encoding_is_refused() =>
-        Hostile.Refuses(Hostile.Audit(_h.AuditCsv(), "--encoding", "klingon"), Hostile.F(InputErrors.UnknownEncoding, "klingon"), _h.Root);
+        Hostile.Refuses(Hostile.Audit(_h.AuditCsv(), "--encoding", "klingon"), Hostile.F(CliErrors.UnknownEncoding, "klingon"), _h.Root);
 
     [Fact]
     public void A_group_value_holding_the_intersectional_separator_is_refused()
     {
         var file = _h.Write("sep.csv", "y,p,a,b\n1,0.9,\"F, x\",y\n0,0.2,F,\"x, y\"\n1,0.3,M,y\n");
         Hostile.Refuses(["audit", "--input", file, "--y-true", "y", "--score", "p", "--sensitive", "a,b"],
-            Hostile.F(AuditErrors.SeparatorInValue, file, 2, "a", "F, x", GroupLabels.Separator), _h.Root);
+            Hostile.F(CliErrors.SeparatorInValue, file, 2, "a", "F, x", GroupLabels.Separator), _h.Root);
     }
 
     [Fact]
@@ -111,12 +111,12 @@ public sealed class Class5SilentWrongAnswersTests : IDisposable
     public void A_group_with_zero_total_weight_is_refused_not_called_a_collapsed_classifier()
     {
         var file = _h.Write("w.csv", "y,p,g,w\n1,0.9,a,1\n0,0.2,a,2\n1,0.7,b,0\n0,0.4,b,0\n");
-        Hostile.Refuses(Hostile.Audit(file, "--weights", "w"), Hostile.F(AuditErrors.ZeroWeightGroup, file, "w", "b", 2), _h.Root);
+        Hostile.Refuses(Hostile.Audit(file, "--weights", "w"), Hostile.F(CliErrors.ZeroWeightGroup, file, "w", "b", 2), _h.Root);
     }
 
     [Fact]
     public void Bootstrap_below_zero_names_the_flag() =>
-        Hostile.Refuses(Hostile.Audit(_h.AuditCsv(), "--bootstrap", "-5"), Hostile.F(AuditErrors.BadBootstrap, -5), _h.Root);
+        Hostile.Refuses(Hostile.Audit(_h.AuditCsv(), "--bootstrap", "-5"), Hostile.F(CliErrors.BadBootstrap, -5), _h.Root);
 
     [Theory]
     [InlineData("--lambdas", "0.1,,0.3", 2)]
@@ -127,12 +127,12 @@ public sealed class Class5SilentWrongAnswersTests : IDisposable
     public void An_empty_list_item_is_refused_not_dropped(string option, string value, int item)
     {
         var folder = _h.PathOf("out");
-        Hostile.Refuses(["sweep", "--dataset", "german", "--out", folder, option, value], Hostile.F(ListErrors.EmptyItem, option, item, value), _h.Root);
+        Hostile.Refuses(["sweep", "--dataset", "german", "--out", folder, option, value], Hostile.F(CliErrors.EmptyItem, option, item, value), _h.Root);
     }
 
     [Fact]
     public void Train_refuses_an_empty_sensitive_item_too() =>
-        Hostile.Refuses(["train", "--dataset", "german", "--sensitive", "sex,,age", "--out", _h.PathOf("out")], Hostile.F(ListErrors.EmptyItem, "--sensitive", 2, "sex,,age"), _h.Root);
+        Hostile.Refuses(["train", "--dataset", "german", "--sensitive", "sex,,age", "--out", _h.PathOf("out")], Hostile.F(CliErrors.EmptyItem, "--sensitive", 2, "sex,,age"), _h.Root);
 
     [Fact]
     public void A_nan_metric_is_flagged_in_the_record_counted_in_summary_and_named_in_the_report()

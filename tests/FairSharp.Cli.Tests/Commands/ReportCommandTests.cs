@@ -52,7 +52,7 @@ public sealed class ReportCommandTests
     {
         var (exit, _, error) = CliRunner.Run("report", "--in", "/tmp/a", "/tmp/b");
         exit.ShouldBe(ExitCodes.BadInput);
-        error.TrimEnd().ShouldBe("fairsharp: " + ReportErrors.OutRequired);
+        error.TrimEnd().ShouldBe("fairsharp: " + CliErrors.OutRequired);
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public sealed class StitchCommandTests : IDisposable
         File.WriteAllText(Path.Combine(dir, "keep.txt"), "x");
         var (exit, _, error) = CliRunner.Run("stitch", "--backbone", backbone, "--epochs", "1", "--out", dir);
         exit.ShouldBe(ExitCodes.BadInput);
-        error.TrimEnd().ShouldBe("fairsharp: " + string.Format(System.Globalization.CultureInfo.InvariantCulture, FairSharp.Cli.Safety.OutputErrors.NotEmpty, "--out", dir));
+        error.TrimEnd().ShouldBe("fairsharp: " + string.Format(System.Globalization.CultureInfo.InvariantCulture, FairSharp.Cli.CliErrors.OutputNotEmpty, "--out", dir));
         Directory.GetFiles(dir).Select(Path.GetFileName).ShouldBe(["keep.txt"]);
     }
 }

@@ -118,7 +118,7 @@ public sealed class SweepAnalyzerTests
     {
         var failed = HandMadeSweep.Plan().Trials.Select(t => TrialRecord.From(t, TrialOutcome.Unfinished(TrialStatus.Failed, "boom"), new TrialTimings(0, 0))).ToArray();
         Should.Throw<InvalidInputException>(() => SweepAnalyzer.Analyze(HandMadeSweep.Plan().Trials, failed, new AnalysisOptions())).Message
-            .ShouldBe(AnalysisErrors.NoFinishedTrials);
+            .ShouldBe(ExperimentErrors.NoFinishedTrials);
     }
 
     [Theory]

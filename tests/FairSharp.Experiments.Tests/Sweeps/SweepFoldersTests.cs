@@ -64,6 +64,6 @@ public sealed class SweepFoldersTests
         Should.Throw<InvalidInputException>(() => SweepFolders.Read([dir.Path])).Message.ShouldBe($"{dir.Path}: no plan.json (not a sweep output folder)");
         PlanFile.WriteOrCheck(dir.Path, HandMadeSweep.Plan());
         Should.Throw<InvalidInputException>(() => SweepFolders.Read([dir.Path])).Message.ShouldBe($"{dir.Path}: no trials.jsonl (not a sweep output folder)");
-        Should.Throw<InvalidInputException>(() => SweepFolders.Read([])).Message.ShouldBe(SweepErrors.NoFolders);
+        Should.Throw<InvalidInputException>(() => SweepFolders.Read([])).Message.ShouldBe(ExperimentErrors.NoFolders);
     }
 }

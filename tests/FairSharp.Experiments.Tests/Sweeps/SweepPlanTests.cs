@@ -148,14 +148,14 @@ public sealed class SweepPlanTests
     [InlineData("a/b")]
     [InlineData("1/2/3")]
     public void A_bad_shard_spec_is_refused_with_the_constant_text(string text) =>
-        Should.Throw<InvalidInputException>(() => ShardSpec.Parse(text)).Message.ShouldBe(string.Format(SweepErrors.BadShard, text));
+        Should.Throw<InvalidInputException>(() => ShardSpec.Parse(text)).Message.ShouldBe(string.Format(ExperimentErrors.BadShard, text));
 
     public static TheoryData<SweepOptions, string> BadOptions => new()
     {
         { Quick with { Methods = ["erm", "magic"] }, "unknown method 'magic' in --methods (known: erm, gapreg, fairmixup, fairer, tfs)" },
-        { Quick with { Methods = [] }, SweepErrors.NoMethods },
+        { Quick with { Methods = [] }, ExperimentErrors.NoMethods },
         { Quick with { Methods = ["erm", "erm"] }, "method 'erm' is listed twice in --methods" },
-        { Quick with { Lambdas = [] }, SweepErrors.EmptyLambdas },
+        { Quick with { Lambdas = [] }, ExperimentErrors.EmptyLambdas },
         { Quick with { Lambdas = [-1.0] }, "--lambdas: '-1' is not a finite number ≥ 0" },
         { Quick with { Lambdas = [double.NaN] }, "--lambdas: 'NaN' is not a finite number ≥ 0" },
         { Quick with { Lambdas = [1.0, 1.0] }, "--lambdas: 1 is listed twice" },
@@ -163,8 +163,8 @@ public sealed class SweepPlanTests
         { Quick with { Seeds = -3 }, "--seeds must be a number of seeds ≥ 1, got -3" },
         { Quick with { Epochs = 0 }, "--epochs must be ≥ 1, got 0" },
         { Quick with { Constraint = "eq" }, "unknown constraint 'eq' (known: dp, eo, eopp)" },
-        { Quick with { Sensitive = [] }, SweepErrors.NoSensitive },
-        { Quick with { Dataset = "" }, SweepErrors.NoDataset },
+        { Quick with { Sensitive = [] }, ExperimentErrors.NoSensitive },
+        { Quick with { Dataset = "" }, ExperimentErrors.NoDataset },
         { Quick with { StitchInits = ["zeros"] }, "unknown stitch init 'zeros' (known: random, identity, lstsq)" },
     };
 

@@ -163,6 +163,19 @@ public sealed class TrainingRunTests : IDisposable
     }
 
     [Fact]
+    public void The_reported_batch_text_names_the_presets_batch()
+    {
+        var ffb = TrainingProtocols.Resolve(new TrainRequest("adult", ["sex"]), Data);
+        var mixup = TrainingProtocols.Resolve(new TrainRequest("adult", ["sex"], "gapreg") { Protocol = "fairmixup" }, Data);
+        TrainingProtocols.DescribeBatch(null, stratified: false).ShouldBe($"{ffb.Trainer.BatchSize} rows (the ffb protocol's; images 128)");
+        TrainingProtocols.DescribeBatch("ffb", stratified: true)
+            .ShouldBe($"{ffb.Trainer.BatchSize} rows per stratum (the ffb protocol's {ffb.Trainer.BatchSize}, drawn from every stratum) for every method");
+        TrainingProtocols.DescribeBatch("fairmixup", stratified: true)
+            .ShouldBe($"{mixup.Trainer.BatchSize} rows per stratum, {mixup.Trainer.IterationsPerEpoch} draws per epoch (the fairmixup protocol's)");
+        TrainingProtocols.DescribeBatch("tfs", stratified: false).ShouldBe("128 rows (the tfs protocol's)");
+    }
+
+    [Fact]
     public void Protocol_presets_resolve_to_the_anchors_settings()
     {
         var ffb = TrainingProtocols.Resolve(new TrainRequest("adult", ["sex"]), Data);

@@ -33,7 +33,7 @@ public sealed class StitchTrainerTests
     {
         var perEpoch = new List<float[]>();
         var (result, logits) = Run(method, 3, logitsPerEpoch: perEpoch);
-        result.Status.ShouldBe("completed");
+        result.Status.ShouldBe(TrainingStatus.Completed);
         result.Epochs.Count.ShouldBe(20);
         result.Steps.ShouldBe(20); // full batch
         result.Epochs.All(e => e.Validation.ContainsKey(MetricKeys.Abroca) && e.Test.ContainsKey(StitchTrainer.LossKey)).ShouldBeTrue();

@@ -1,20 +1,23 @@
 using System.Globalization;
 using FairSharp.Metrics;
 
-namespace FairSharp.Training.Stitching;
+namespace FairSharp.Training.Selection;
 
 /// <summary>
-/// The one deterministic selection rule shared by TFS, FDR and tfs-joint (tfs.md A4), on VALIDATION metrics of every
-/// epoch: among the epochs that pass the gate, the lowest <c>equalized_odds_difference</c>, ties broken by the higher
+/// The selection rule of TFS, FDR and tfs-joint (tfs.md A4), one of the <see cref="SelectionRule"/> family, on VALIDATION
+/// metrics of every epoch: among the epochs that pass the gate, the lowest <c>equalized_odds_difference</c>, ties broken by the higher
 /// <c>balanced_accuracy</c>, then by the earlier epoch. When no epoch passes, the highest BACC − EOD (ties: earlier) and
 /// the result says that the gate failed. The gate is
 /// BACC &gt; <see cref="MinBalancedAccuracy"/> and AUC &gt; <see cref="MinRocAuc"/> and EOD &lt; <see cref="MaxEqualizedOdds"/>
 /// for the thresholds that are set (CelebA: 0.86, 0.93, 0.12, see <see cref="CelebA"/>); without an absolute BACC
 /// threshold, BACC ≥ the backbone's validation BACC − <see cref="RelativeBalancedAccuracyDrop"/> (tfs.md A5: the CelebA
-/// gate is unreachable on UTKFace). NaN metrics fail the gate.
+/// gate is unreachable on UTKFace). NaN metrics fail the gate. The rule is online like every <see cref="SelectionRule"/>.
 /// </summary>
-public sealed record StitchSelection
+public sealed record TfsGate : SelectionRule
 {
+    /// <summary>Short name of the rule.</summary>
+    public const string RuleName = "tfs-gate";
+
     /// <summary>Error text: a threshold out of range (format: name, value).</summary>
     public const string BadThreshold = "selection threshold {0} must be in [0, 1], got {1}";
 
@@ -32,10 +35,30 @@ public sealed record StitchSelection
     public double? RelativeBalancedAccuracyDrop { get; init; } = 0.03;
 
     /// <summary>The released CelebA gate: BACC &gt; 0.86, AUC &gt; 0.93, EOD &lt; 0.12.</summary>
-    public static StitchSelection CelebA { get; } = new() { MinBalancedAccuracy = 0.86, MinRocAuc = 0.93, MaxEqualizedOdds = 0.12 };
+    public static TfsGate CelebA { get; } = new() { MinBalancedAccuracy = 0.86, MinRocAuc = 0.93, MaxEqualizedOdds = 0.12 };
+
+    /// <summary>The backbone's validation BACC the relative gate is measured from, or null (no relative gate yet).</summary>
+    public double? ReferenceBalancedAccuracy { get; init; }
+
+    /// <inheritdoc />
+    public override string Name => RuleName;
+
+    /// <inheritdoc />
+    public override string Describe() => Describe(ReferenceBalancedAccuracy);
+
+    /// <inheritdoc />
+    public override int Choose(IReadOnlyList<EpochRecord> records) => Decide(records).Epoch;
+
+    /// <summary>The choice over <paramref name="records"/> with whether the gate passed (<see cref="Choose(IReadOnlyList{EpochRecord})"/> plus the
+    /// gate's outcome).</summary>
+    public GateChoice Decide(IReadOnlyList<EpochRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return Choose(records.Select(r => r.Validation).ToArray(), ReferenceBalancedAccuracy);
+    }
 
     /// <summary>Throws <see cref="InvalidInputException"/> for a threshold outside [0, 1].</summary>
-    public void Validate()
+    public override void Validate()
     {
         Check("balanced accuracy", MinBalancedAccuracy);
         Check("roc auc", MinRocAuc);
@@ -44,7 +67,7 @@ public sealed record StitchSelection
     }
 
     /// <summary>One readable line: the rule with its thresholds (the reference BACC filled in when known).</summary>
-    public string Describe(double? referenceBalancedAccuracy = null)
+    public string Describe(double? referenceBalancedAccuracy)
     {
         var gate = new List<string>();
         if (MinBalancedAccuracy is { } b)
@@ -100,7 +123,7 @@ public sealed record StitchSelection
     }
 
     /// <summary>Applies the rule to the validation metrics of epochs 0..n−1.</summary>
-    public StitchChoice Choose(IReadOnlyList<IReadOnlyDictionary<string, double>> validation, double? referenceBalancedAccuracy)
+    public GateChoice Choose(IReadOnlyList<IReadOnlyDictionary<string, double>> validation, double? referenceBalancedAccuracy)
     {
         ArgumentNullException.ThrowIfNull(validation);
         int best = -1, fallback = -1, passing = 0;
@@ -130,10 +153,10 @@ public sealed record StitchSelection
 
         if (best >= 0)
         {
-            return new StitchChoice(best, true, passing);
+            return new GateChoice(best, true, passing);
         }
 
-        return new StitchChoice(fallback >= 0 ? fallback : validation.Count - 1, false, 0);
+        return new GateChoice(fallback >= 0 ? fallback : validation.Count - 1, false, 0);
     }
 
     private static double Get(IReadOnlyDictionary<string, double> metrics, string key) =>

@@ -3,15 +3,10 @@ using System.Globalization;
 
 namespace FairSharp.Cli;
 
-/// <summary>The one line printed for a usage error: a misspelt command or option names the closest valid one.</summary>
-internal static class UsageErrors
+/// <summary>The one line printed for a usage error: a misspelt command or option names the closest valid one (texts in
+/// <see cref="CliErrors"/>).</summary>
+internal static class UsageProblem
 {
-    /// <summary>Error text: unknown command (format: token, closest command, all commands).</summary>
-    public const string UnknownCommand = "unknown command '{0}'; did you mean '{1}'? (commands: {2})";
-
-    /// <summary>Error text: unknown option (format: token, command path, closest option).</summary>
-    public const string UnknownOption = "unknown option '{0}' for '{1}'; did you mean '{2}'? (see 'fairsharp {1} --help')";
-
     public static string Describe(ParseResult parsed)
     {
         var command = parsed.CommandResult.Command;
@@ -27,13 +22,13 @@ internal static class UsageErrors
             if (options.Length > 0)
             {
                 var path = command is RootCommand ? "fairsharp" : command.Name;
-                return string.Format(CultureInfo.InvariantCulture, UnknownOption, token, path, Suggestions.Closest(token, options));
+                return string.Format(CultureInfo.InvariantCulture, CliErrors.UnknownOption, token, path, Suggestions.Closest(token, options));
             }
         }
         else if (command.Subcommands.Count > 0)
         {
             var names = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToArray();
-            return string.Format(CultureInfo.InvariantCulture, UnknownCommand, token, Suggestions.Closest(token, names), string.Join(", ", names));
+            return string.Format(CultureInfo.InvariantCulture, CliErrors.UnknownCommand, token, Suggestions.Closest(token, names), string.Join(", ", names));
         }
 
         return Safety.UsageText.Of(parsed.Errors[0]);
