@@ -15,7 +15,7 @@ internal static class CsvTimings
 {
     public static void Load(string[] args)
     {
-        var options = new CsvDataOptions(args[1], args[4].Split(',')) { DataFile = args[0], Positive = args[2], Drop = args.Length > 5 ? args[5].Split(',') : [] };
+        var options = new CsvDataOptions(args[1], args[3].Split(',')) { DataFile = args[0], Positive = args[2], Drop = args.Length > 4 ? args[4].Split(',') : [] };
         var (wall, cpu) = Time(() =>
         {
             var data = TabularSource.FromCsv(options);

@@ -78,9 +78,12 @@ public sealed record TabularPreprocessing(
     internal static string GroupName(IEnumerable<(string Column, string Value)> parts) =>
         string.Join(",", parts.Select(p => $"{p.Column}={p.Value}"));
 
-    internal EncodedRows Transform(TabularRows rows, int[] selected)
+    internal EncodedRows Transform(TabularRows rows, int[] selected) => Transform(rows, [selected])[0];
+
+    /// <summary>Encodes several selections of <paramref name="rows"/> (e.g. the three splits); each distinct value of
+    /// a column is parsed and looked up once for all of them.</summary>
+    internal EncodedRows[] Transform(TabularRows rows, IReadOnlyList<int[]> parts)
     {
-        var width = FeatureNames.Count;
         var missing = MissingValues;
         var numericLookups = Numeric.Select(n => NumericLookup(rows, n, missing)).ToArray();
         var numericColumns = Numeric.Select(n => rows.Column(n.Name)).ToArray();
@@ -93,6 +96,12 @@ public sealed record TabularPreprocessing(
             offset += Categorical[c].Categories.Count;
         }
 
+        return parts.Select(selected => Encode(selected, numericColumns, numericLookups, categoricalColumns, categoricalLookups)).ToArray();
+    }
+
+    private EncodedRows Encode(int[] selected, CsvColumn[] numericColumns, float[][] numericLookups, CsvColumn[] categoricalColumns, int[][] categoricalLookups)
+    {
+        var width = FeatureNames.Count;
         var x = new float[(long)selected.Length * width];
         var unseen = new int[Categorical.Count];
         for (var i = 0; i < selected.Length; i++)
@@ -136,17 +145,22 @@ public sealed record TabularPreprocessing(
     {
         var column = rows.Column(feature.Name);
         var lookup = new float[column.Values.Count];
+        var isMissing = column.MissingCodes(missing);
+        var (numbers, parsed) = column.Numbers();
         for (var code = 0; code < lookup.Length; code++)
         {
-            var text = column.Values[code];
             double value;
-            if (missing.Contains(text, StringComparer.Ordinal))
+            if (isMissing[code])
             {
                 value = feature.Median;
             }
-            else if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            else if (!parsed[code])
             {
-                throw rows.Error(DataErrors.NotANumber, column.FirstRow(code), feature.Name, text);
+                throw rows.Error(DataErrors.NotANumber, column.FirstRow(code), feature.Name, column.Values[code]);
+            }
+            else
+            {
+                value = numbers[code];
             }
 
             lookup[code] = (float)((value - feature.Mean) / feature.Scale);

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
+using nietras.SeparatedValues;
 
 namespace FairSharp.Data.Csv;
 
@@ -113,11 +112,14 @@ public sealed class TabularRows
 
     /// <summary>Reads <paramref name="paths"/> one after the other (header line in each; later files may order their
     /// columns differently but must have every column of the first). UTF-8 with or without BOM, CRLF or LF, RFC 4180
-    /// quotes; unquoted fields are trimmed; blank lines skipped.</summary>
+    /// quotes; unquoted fields are trimmed; blank lines skipped. The separator, when not given, is the one of comma,
+    /// semicolon and tab that the header line holds most often (outside quotes). Parsed with Sep: a field becomes a
+    /// string only the first time its column sees that value.</summary>
     /// <exception cref="InvalidInputException">A missing or empty file, a row with the wrong number of fields (file,
     /// line), a malformed quote, or a later file lacking a column.</exception>
     public static TabularRows ReadCsv(IReadOnlyList<string> paths, char? separator)
     {
+        ArgumentNullException.ThrowIfNull(paths);
         TabularRows? table = null;
         foreach (var path in paths)
         {
@@ -127,42 +129,17 @@ public sealed class TabularRows
             }
 
             var bytes = File.ReadAllBytes(path);
-            var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+            var sep = separator ?? Detect(bytes);
+            using var text = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = Sep.New(sep).Reader(o => o with
             {
-                HasHeaderRecord = false,
-                IgnoreBlankLines = true,
-                TrimOptions = TrimOptions.Trim,
-                BadDataFound = null,
-                DetectColumnCountChanges = false,
-            };
-            config = separator is { } sep
-                ? config with { Delimiter = sep.ToString() }
-                : config with { DetectDelimiter = true, DetectDelimiterValues = [",", ";", "\t"] };
-            using var reader = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            using var parser = new CsvParser(reader, config);
-            if (!parser.Read())
-            {
-                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.EmptyFile, path));
-            }
-
-            var header = parser.Record!;
-            table ??= new TabularRows(header, parser.Delimiter[0]);
-            var positions = new int[table._header.Length];
-            for (var c = 0; c < positions.Length; c++)
-            {
-                positions[c] = Array.IndexOf(header, table._header[c]);
-                if (positions[c] < 0)
-                {
-                    throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.MissingColumn, path, table._header[c]));
-                }
-            }
-
-            table.Sha256.Add(Convert.ToHexStringLower(SHA256.HashData(bytes)));
-            table._files.Add(path);
-            table.FileStarts.Add(table.Count);
-            var file = (byte)(table._files.Count - 1);
-            var start = table.Count;
-            table.ReadRows(parser, path, header.Length, positions, file);
+                HasHeader = false,
+                Unescape = true,
+                Trim = SepTrim.Outer,
+                DisableColCountCheck = true,
+            }).From(text);
+            var start = table?.Count ?? 0;
+            table = ReadFile(table, reader, path, sep, Convert.ToHexStringLower(SHA256.HashData(bytes)));
             if (table.Count == start)
             {
                 throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.EmptyFile, path));
@@ -173,35 +150,129 @@ public sealed class TabularRows
         return table;
     }
 
-    private void ReadRows(CsvParser parser, string path, int fields, int[] positions, byte file)
+    // The header row (the first table's columns, or a later file's own order), then every data row.
+    private static TabularRows ReadFile(TabularRows? table, SepReader reader, string path, char separator, string sha256)
     {
-        while (true)
+        int[]? positions = null;
+        var fields = 0;
+        byte file = 0;
+        var line = 0;
+        try
         {
-            try
+            foreach (var row in reader)
             {
-                if (!parser.Read())
+                line = Math.Max(row.LineNumberFrom, row.LineNumberToExcl - 1);
+                if (row.ColCount == 1 && row[0].Span.IsEmpty)
                 {
-                    return;
+                    continue;
                 }
 
-                if (parser.Count != fields)
+                if (positions is null)
                 {
-                    // CsvHelper counts physical lines; the row's own line is the last one it read.
-                    throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.FieldCount, path, parser.RawRow, fields, parser.Count));
+                    var header = new string[row.ColCount];
+                    for (var c = 0; c < header.Length; c++)
+                    {
+                        header[c] = row[c].ToString();
+                    }
+
+                    table ??= new TabularRows(header, separator);
+                    positions = table.Positions(header, path);
+                    fields = header.Length;
+                    table.Sha256.Add(sha256);
+                    table._files.Add(path);
+                    table.FileStarts.Add(table.Count);
+                    file = (byte)(table._files.Count - 1);
+                    continue;
                 }
 
+                if (row.ColCount != fields)
+                {
+                    throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.FieldCount, path, line, fields, row.ColCount));
+                }
+
+                var columns = table!._columns;
                 for (var c = 0; c < positions.Length; c++)
                 {
-                    _columns[c].Add(parser[positions[c]]);
+                    columns[c].Add(row[positions[c]].Span);
+                }
+
+                table._lines.Add(line);
+                table._fileOfRow.Add(file);
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.MalformedCsv, path, line + 1));
+        }
+
+        return positions is null
+            ? throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.EmptyFile, path))
+            : table!;
+    }
+
+    // Where each column of the first file's header sits in this file's header.
+    private int[] Positions(string[] header, string path)
+    {
+        var positions = new int[_header.Length];
+        for (var c = 0; c < positions.Length; c++)
+        {
+            positions[c] = Array.IndexOf(header, _header[c]);
+            if (positions[c] < 0)
+            {
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.MissingColumn, path, _header[c]));
+            }
+        }
+
+        return positions;
+    }
+
+    /// <summary>The separator of a file whose separator is not given: of comma, semicolon and tab, the one its first
+    /// non-blank line holds most often outside quotes (comma on a tie or when none occurs).</summary>
+    internal static char Detect(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        ReadOnlySpan<char> candidates = [',', ';', '\t'];
+        Span<int> counts = stackalloc int[candidates.Length];
+        var quoted = false;
+        var seen = false;
+        foreach (var b in bytes)
+        {
+            if (b == (byte)'"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && b is (byte)'\n' or (byte)'\r')
+            {
+                if (seen)
+                {
+                    break;
                 }
             }
-            catch (CsvHelperException)
+            else if (!quoted)
             {
-                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.MalformedCsv, path, parser.RawRow));
+                seen |= b is not ((byte)' ' or (byte)'\t');
+                var k = candidates.IndexOf((char)b);
+                if (k >= 0)
+                {
+                    counts[k]++;
+                    seen = true;
+                }
             }
-
-            _lines.Add(parser.RawRow);
-            _fileOfRow.Add(file);
         }
+
+        var best = 0;
+        for (var k = 1; k < candidates.Length; k++)
+        {
+            if (counts[k] > counts[best])
+            {
+                best = k;
+            }
+        }
+
+        return candidates[best];
     }
 }

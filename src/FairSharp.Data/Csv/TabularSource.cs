@@ -78,15 +78,13 @@ public static class TabularSource
         var preprocessing = new TabularPreprocessing(TabularPreprocessing.CurrentFormat, options, rows.Sha256.ToArray(),
             rows.Separator.ToString(), targetEncoding, groupNames, numeric, categorical, names, missing, rows.Count - kept.Length);
 
-        DataSplit Make(string name, int[] part)
-        {
-            var encoded = preprocessing.Transform(rows, part.Select(i => kept[i]).ToArray());
-            return new DataSplit(name, encoded.Features, [encoded.Width], part.Select(i => labels[i]).ToArray(), part.Select(i => groups[i]).ToArray());
-        }
+        var encoded = preprocessing.Transform(rows, new[] { train, validation, test }.Select(part => part.Select(i => kept[i]).ToArray()).ToArray());
+        DataSplit Make(string name, int[] part, EncodedRows x) =>
+            new(name, x.Features, [x.Width], part.Select(i => labels[i]).ToArray(), part.Select(i => groups[i]).ToArray());
 
         var dataset = Path.GetFileName(file);
         var result = new PreparedDataset(dataset, "csv", options.Sensitive.ToArray(), groupNames, names,
-            Make("train", train), Make("validation", validation), Make("test", test), DataSha256(rows), options.Seed)
+            Make("train", train, encoded[0]), Make("validation", validation, encoded[1]), Make("test", test, encoded[2]), DataSha256(rows), options.Seed)
         {
             Preprocessing = preprocessing,
         };
@@ -228,9 +226,10 @@ public static class TabularSource
         }
 
         var declared = options.Numeric.Contains(column.Name, StringComparer.Ordinal);
+        var parsed = column.Numbers().Parsed;
         for (var code = 0; code < column.Values.Count; code++)
         {
-            if (!isMissing[code] && !double.TryParse(column.Values[code], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            if (!isMissing[code] && !parsed[code])
             {
                 return declared ? throw rows.Error(DataErrors.NotANumber, column.FirstRow(code), column.Name, column.Values[code]) : false;
             }
@@ -249,7 +248,7 @@ public static class TabularSource
             counts[column[r]]++;
         }
 
-        var values = column.Values.Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : double.NaN).ToArray();
+        var values = column.Numbers().Numbers;
         var present = Enumerable.Range(0, values.Length).Where(c => !isMissing[c] && counts[c] > 0).OrderBy(c => values[c]).ToArray();
         var n = present.Sum(c => counts[c]);
         if (n == 0)
