@@ -171,7 +171,7 @@ public static class StudyReport
                 md.Append(CultureInfo.InvariantCulture, $"| {value} | {d.Text} | {d.ProbabilityABetter:0.00} | {(d.ACovers ? "yes" : "no")} | {d.Seeds} | {(dominates ? "**yes**" : "no")} |\n");
             }
 
-            md.Append(CultureInfo.InvariantCulture, $"\nAnswer for `{r.Part.Name}`: {(any ? "yes" : compared == values.Count && compared > 0 ? $"no, at none of the {compared} λ_align values" : $"none so far ({compared} of {values.Count} λ_align values compared)")}.\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"\nAnswer for `{r.Part.Name}`: {(any ? "yes" : !r.Complete ? $"not yet: the part is not finished ({r.Records.Count} of {r.Planned} trials); none of the {compared} of {values.Count} λ_align values compared so far dominates" : $"no, at none of the {compared} λ_align values")}.\n\n");
         }
     }
 
