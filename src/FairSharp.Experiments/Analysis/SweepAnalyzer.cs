@@ -91,7 +91,7 @@ public static class SweepAnalyzer
             var points = input.Points.Select((p, i) => p.ToPoint(input.Curve, input.Method, utilityKey, gapKey, options.Confidence, frontIndices.Contains(i))).ToArray();
             var hv = Hypervolume.Compute(coordinates, reference);
             curves.Add(new CurveResult(input.Curve, input.Method, points, frontIndices.Select(i => points[i]).ToArray(),
-                Interval(hv, hvSamples[c], options.Confidence), Choose(points, anchor, options.UtilityTolerance)));
+                IntervalEstimate.FromSamples(hv, hvSamples[c], options.Confidence), Choose(points, anchor, options.UtilityTolerance)));
         }
 
         var comparisons = Compare(curves, hvSamples, options.Confidence);
@@ -149,19 +149,12 @@ public static class SweepAnalyzer
 
             var diffs = hvSamples[best].Zip(hvSamples[c], (a, b) => a - b).ToArray();
             var finite = diffs.Where(double.IsFinite).ToArray();
-            var interval = Interval(curves[best].Hypervolume.Value - curves[c].Hypervolume.Value, diffs, confidence);
+            var interval = IntervalEstimate.FromSamples(curves[best].Hypervolume.Value - curves[c].Hypervolume.Value, diffs, confidence);
             var probability = finite.Length == 0 ? double.NaN : finite.Count(d => d > 0) / (double)finite.Length;
             var covers = ParetoFront.Covers(curves[best].Front.Select(p => p.Coordinates).ToArray(), curves[c].Points.Select(p => p.Coordinates).ToArray());
             comparisons.Add(new CurveComparison(curves[best].Curve, curves[c].Curve, interval, probability, covers, interval.Low > 0));
         }
 
         return comparisons;
-    }
-
-    internal static IntervalEstimate Interval(double value, IEnumerable<double> samples, double confidence)
-    {
-        var finite = samples.Where(double.IsFinite).ToArray();
-        var (low, high) = Statistics.PercentileInterval(finite, confidence);
-        return new IntervalEstimate(value, Statistics.SampleStd(finite), low, high);
     }
 }
