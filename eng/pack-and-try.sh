@@ -78,4 +78,23 @@ grep -q '"System.GC.Concurrent": false' <<< "$config" \
   || { echo "the example runs with the background GC on: FairSharp.Data's buildTransitive targets did not set it" >&2; exit 1; }
 cd "$work/empty"
 dotnet "$repo/examples/FairSharp.Example/bin/Release/net10.0/FairSharp.Example.dll" 40
+echo "== examples/FairSharp.OnnxMlNet: ML.NET's ApplyOnnxModel scores an exported model as predict does"
+cd "$work/empty"
+# A seeded loan-like CSV (awk's srand: the same file every run): income (some missing), job, sex, approved.
+awk 'BEGIN { srand(5); print "income,job,sex,approved"; split("clerk nurse welder teacher", jobs, " ");
+  for (i = 0; i < 600; i++) { sex = rand() < 0.5 ? "F" : "M"; income = rand() * 50 + (sex == "M" ? 10 : 0);
+    job = jobs[int(rand() * 4) + 1]; ok = income + (job == "nurse" ? 10 : 0) + rand() * 20 > 40;
+    printf "%s,%s,%s,%s\n", (i % 17 == 0 ? "" : sprintf("%.3f", income)), job, sex, (ok ? "yes" : "no") } }' > loans.csv
+"$fs" train --data loans.csv --target approved --sensitive sex --steps 20 --eval-every 10 --out loans-model
+"$fs" export --model loans-model --format onnx --out loans.onnx
+"$fs" predict --model loans-model --input loans.csv --out fairsharp-scores.csv
+cd "$repo"
+dotnet build examples/FairSharp.OnnxMlNet -c Release
+cd "$work/empty"
+dotnet "$repo/examples/FairSharp.OnnxMlNet/bin/Release/net10.0/FairSharp.OnnxMlNet.dll" loans.onnx loans.csv > mlnet-scores.csv
+# predict's score column against ML.NET's, row by row, to 1e-5.
+awk -F, 'NR == FNR { if (FNR == 1) { for (c = 1; c <= NF; c++) if ($c == "score") col = c } else fs[FNR] = $col; next }
+  FNR > 1 { n++; d = $1 - fs[FNR]; if (d < 0) d = -d; if (d > max) max = d }
+  END { printf "ML.NET vs FairSharp: %d rows, largest difference %.2g\n", n, max; exit !(n == 600 && max <= 1e-5) }' \
+  fairsharp-scores.csv mlnet-scores.csv
 echo "== pack-and-try: ok"

@@ -17,7 +17,8 @@ internal static class SweepCommand
     public static Command Create(CliConsole console)
     {
         var defaults = new SweepOptions();
-        var dataset = new Option<string>("--dataset") { Description = "Dataset (see fairsharp datasets).", DefaultValueFactory = _ => defaults.Dataset };
+        var dataset = new Option<string?>("--dataset") { Description = $"Dataset (see fairsharp datasets; default {defaults.Dataset}), or --data FILE.csv." };
+        var csv = new DataSourceOptions();
         var sensitive = new Option<string>("--sensitive") { Description = "Sensitive attribute(s), comma-separated (several = intersectional groups).", DefaultValueFactory = _ => string.Join(',', defaults.Sensitive) };
         var methods = new Option<string>("--methods") { Description = "Methods, comma-separated, from the training registry.", DefaultValueFactory = _ => string.Join(',', defaults.Methods) };
         var constraint = new Option<string>("--constraint") { Description = "Fairness constraint of every method: dp, eo or eopp.", DefaultValueFactory = _ => defaults.Constraint };
@@ -45,15 +46,26 @@ internal static class SweepCommand
             command.Options.Add(option);
         }
 
+        csv.AddTo(command);
         analysis.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetValue(output)!;
             OutputLocation.CheckWritable(folder);
+            var sensitiveNames = ListOptions.Strings(parse.GetValue(sensitive), "--sensitive");
+            var csvOptions = csv.Read(parse, sensitiveNames, seed: 0);
+            var datasetName = parse.GetValue(dataset);
+            if (datasetName is not null && csvOptions is not null)
+            {
+                throw new InvalidInputException(DataSourceOptions.DatasetOrData);
+            }
+
             var options = new SweepOptions
             {
-                Dataset = parse.GetValue(dataset)!,
-                Sensitive = ListOptions.Strings(parse.GetValue(sensitive), "--sensitive"),
+                Dataset = csvOptions is null ? datasetName ?? defaults.Dataset : DataSourceOptions.Label(csvOptions),
+                Csv = csvOptions,
+                DataSha256 = csvOptions is null ? null : Data.Csv.TabularSource.DataSha256(csvOptions),
+                Sensitive = sensitiveNames,
                 Methods = ListOptions.Strings(parse.GetValue(methods), "--methods"),
                 Constraint = parse.GetValue(constraint)!,
                 Lambdas = ListOptions.Lambdas(parse.GetValue(lambdas)),

@@ -96,12 +96,35 @@ public static class TabularSource
         return result;
     }
 
-    /// <summary>One hash for the data: the file's sha256, or for three files the sha256 of their "sha256  name" lines.</summary>
-    private static string DataSha256(TabularRows rows) =>
-        rows.Sha256.Count == 1
-            ? rows.Sha256[0]
+    /// <summary>The data hash <see cref="FromCsv"/> records (<see cref="PreparedDataset.DataSha256"/>) for the files of
+    /// <paramref name="options"/>, without parsing them: the file's sha256, or for three files the sha256 of their
+    /// "sha256  name" lines. A sweep keys its trials and its workers' data cache on it.</summary>
+    /// <exception cref="InvalidInputException">A file that does not exist.</exception>
+    public static string DataSha256(CsvDataOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var hashes = new List<string>();
+        foreach (var path in options.Files)
+        {
+            if (!File.Exists(path))
+            {
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.CsvNotFound, path));
+            }
+
+            using var stream = File.OpenRead(path);
+            hashes.Add(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream)));
+        }
+
+        return DataSha256(hashes, options.Files);
+    }
+
+    private static string DataSha256(TabularRows rows) => DataSha256(rows.Sha256, rows.Files);
+
+    private static string DataSha256(IReadOnlyList<string> hashes, IReadOnlyList<string> files) =>
+        hashes.Count == 1
+            ? hashes[0]
             : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
-                string.Concat(rows.Sha256.Select((s, i) => $"{s}  {Path.GetFileName(rows.Files[i])}\n")))));
+                string.Concat(hashes.Select((s, i) => $"{s}  {Path.GetFileName(files[i])}\n")))));
 
     private static TargetEncoding Target(CsvColumn target, int[] kept, string? positive, string file)
     {

@@ -80,6 +80,7 @@ public static class PlanFile
             : "(none)";
 
         Compare("dataset", existing.Dataset, requested.Dataset);
+        Compare("data sha256", existing.DataSha256 ?? "(none)", requested.DataSha256 ?? "(none)");
         Compare("sensitive", List(existing.Sensitive), List(requested.Sensitive));
         Compare("methods", List(existing.Methods), List(requested.Methods));
         Compare("constraint", existing.Constraint, requested.Constraint);

@@ -23,6 +23,16 @@ public sealed record SweepOptions
     /// <summary>Dataset name. Default <c>adult</c>.</summary>
     public string Dataset { get; init; } = "adult";
 
+    /// <summary>A user's CSV (<c>--data</c> and its column options) in place of a catalogue dataset; then
+    /// <see cref="Dataset"/> is only its label (the file name) and <see cref="DataSha256"/> is required. Its
+    /// <see cref="Data.Csv.CsvDataOptions.Sensitive"/> and <see cref="Data.Csv.CsvDataOptions.Seed"/> are ignored: the
+    /// sweep's <see cref="Sensitive"/> and each trial's seed apply. Default null.</summary>
+    public Data.Csv.CsvDataOptions? Csv { get; init; }
+
+    /// <summary>sha256 of <see cref="Csv"/>'s file(s) (<see cref="Data.Csv.TabularSource.DataSha256"/>), part of
+    /// every trial id. Default null.</summary>
+    public string? DataSha256 { get; init; }
+
     /// <summary>Sensitive attributes (several = intersectional groups). Default <c>sex</c>.</summary>
     public IReadOnlyList<string> Sensitive { get; init; } = ["sex"];
 
@@ -73,6 +83,15 @@ public sealed record SweepOptions
         if (Sensitive.Count == 0 || Sensitive.Any(string.IsNullOrWhiteSpace))
         {
             throw new InvalidInputException(SweepErrors.NoSensitive);
+        }
+
+        if (Csv is not null)
+        {
+            (Csv with { Sensitive = Sensitive }).Validate();
+            if (string.IsNullOrEmpty(DataSha256))
+            {
+                throw new ArgumentException("a CSV sweep needs the data hash (TabularSource.DataSha256)", nameof(DataSha256));
+            }
         }
 
         if (Methods.Count == 0)

@@ -47,6 +47,17 @@ public sealed class SweepPlan
         var sampler = SamplerRule.ForComparison(options.Methods.Select(m => catalog.Find(m)!.Descriptor).OfType<MethodDescriptor>().ToArray(),
             FairnessConstraints.Parse(options.Constraint), options.MixedSamplers);
         var sampling = sampler.Sampling is { } kind ? SamplerRule.Name(kind) : null;
+        var csv = options.Csv is { } data
+            ? data with
+            {
+                Sensitive = options.Sensitive,
+                Seed = 0,
+                DataFile = Absolute(data.DataFile),
+                TrainFile = Absolute(data.TrainFile),
+                ValidationFile = Absolute(data.ValidationFile),
+                TestFile = Absolute(data.TestFile),
+            }
+            : null;
         var trials = new List<TrialConfig>();
         foreach (var name in options.Methods)
         {
@@ -71,7 +82,7 @@ public sealed class SweepPlan
                             for (var s = 0; s < options.Seeds; s++)
                             {
                                 trials.Add(new TrialConfig(options.Dataset, sensitive, options.Protocol, name, options.Constraint,
-                                    lambda, options.Seed + s, options.Epochs, layer, init) { Options = knobs, CurveKnobs = curveKnobs, Sampling = method.UsesStitch ? null : sampling });
+                                    lambda, options.Seed + s, options.Epochs, layer, init) { Options = knobs, CurveKnobs = curveKnobs, Sampling = method.UsesStitch ? null : sampling, Csv = csv, DataSha256 = csv is null ? null : options.DataSha256 });
                             }
                         }
                     }
@@ -107,6 +118,9 @@ public sealed class SweepPlan
             yield return combination;
         }
     }
+
+    // Workers may start in another folder: they read the CSV by its full path.
+    private static string? Absolute(string? path) => path is null ? null : Path.GetFullPath(path);
 
     /// <summary>The trials of one slice, in plan order.</summary>
     public IReadOnlyList<TrialConfig> Slice(ShardSpec shard)

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace FairSharp.Experiments.Sweeps;
 
 /// <summary>The full configuration of one trial: everything that decides its result, and nothing else.</summary>
-/// <param name="Dataset">Catalogue name of the dataset (<c>adult</c>, …).</param>
+/// <param name="Dataset">Catalogue name of the dataset (<c>adult</c>, …), or for a user's CSV (<see cref="Csv"/>) its file name.</param>
 /// <param name="Sensitive">Sensitive attributes, comma-separated in the order given (<c>sex</c>, <c>sex,race</c>).</param>
 /// <param name="Protocol">Protocol preset, or null for the method's default protocol.</param>
 /// <param name="Method">Training method name from the registry.</param>
@@ -75,6 +75,19 @@ public sealed record TrialConfig(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Sampling { get; init; }
 
+    /// <summary>A user's CSV (<c>sweep --data</c>) in place of a catalogue dataset: the column options and the split
+    /// (<see cref="Data.Csv.CsvDataOptions.Seed"/> is 0: the trial's <see cref="Seed"/> seeds the split); null for a
+    /// catalogue dataset. The file paths are where the worker reads the data, not part of the id:
+    /// <see cref="DataSha256"/> is.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Data.Csv.CsvDataOptions? Csv { get; init; }
+
+    /// <summary>sha256 of the CSV file(s) of <see cref="Csv"/> (<see cref="Data.Csv.TabularSource.DataSha256"/>): with
+    /// the column options, the data's identity in the id, so another file under the same name gives other trials and
+    /// a resume never mixes them; null for a catalogue dataset.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DataSha256 { get; init; }
+
     /// <summary>The knobs of <see cref="Options"/> the plan sweeps (<c>--grid</c>), which name the curve; null when none.
     /// Recorded in trials.jsonl but not part of the id (the id depends on values, not on how they were planned).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -82,10 +95,27 @@ public sealed record TrialConfig(
 
     private static string ComputeId(TrialConfig config)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(config with { CurveKnobs = null }, SweepJson.Canonical);
-        var hash = SHA256.HashData(json);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(config.CanonicalJson()));
         return Convert.ToHexStringLower(hash)[..16];
     }
+
+    // The form that is hashed: without the curve knobs, and with the CSV's file names in place of its paths (the same
+    // file read from another folder is the same data; DataSha256 tells different contents apart).
+    private TrialConfig Canonical() => this with
+    {
+        CurveKnobs = null,
+        Csv = Csv is { } csv
+            ? csv with
+            {
+                DataFile = Name(csv.DataFile),
+                TrainFile = Name(csv.TrainFile),
+                ValidationFile = Name(csv.ValidationFile),
+                TestFile = Name(csv.TestFile),
+            }
+            : null,
+    };
+
+    private static string? Name(string? path) => path is null ? null : Path.GetFileName(path);
 
     /// <summary>Two trials are equal when their canonical JSON (hence their id) and their curve knobs are.</summary>
     public bool Equals(TrialConfig? other) =>
@@ -95,5 +125,5 @@ public sealed record TrialConfig(
     public override int GetHashCode() => CanonicalJson().GetHashCode(StringComparison.Ordinal);
 
     /// <summary>The canonical JSON the id is computed from.</summary>
-    public string CanonicalJson() => Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(this with { CurveKnobs = null }, SweepJson.Canonical));
+    public string CanonicalJson() => Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(Canonical(), SweepJson.Canonical));
 }

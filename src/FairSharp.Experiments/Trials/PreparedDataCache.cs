@@ -5,7 +5,8 @@ namespace FairSharp.Experiments.Trials;
 
 /// <summary>
 /// The datasets a persistent worker has prepared, keyed by the full data request (dataset, sensitive attributes,
-/// protocol, seed, folders, split options), so that the trials of one seed and protocol load and encode their data
+/// protocol, seed, folders, split options; for a user's CSV its column options) and the data's hash (a CSV's sha256,
+/// so a file changed under the same name is prepared again), so that the trials of one seed and protocol load and encode their data
 /// once per worker. Prepared datasets are plain arrays that training only reads. Holds at most
 /// <see cref="Capacity"/> datasets and drops the least recently used one beyond that.
 /// </summary>
@@ -30,12 +31,14 @@ public sealed class PreparedDataCache
     /// <summary>Requests that prepared their dataset.</summary>
     public int Misses { get; private set; }
 
-    /// <summary>The prepared dataset of <paramref name="request"/>, prepared by <paramref name="prepare"/> the first time.</summary>
-    public PreparedDataset GetOrPrepare(DataRequest request, Func<DataRequest, PreparedDataset> prepare)
+    /// <summary>The prepared dataset of <paramref name="request"/> whose data has hash <paramref name="dataSha256"/>
+    /// (null for a catalogue dataset, whose files the loader checks against the catalogue), prepared by
+    /// <paramref name="prepare"/> the first time.</summary>
+    public PreparedDataset GetOrPrepare(DataRequest request, string? dataSha256, Func<DataRequest, PreparedDataset> prepare)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(prepare);
-        var key = JsonSerializer.Serialize(request);
+        var key = JsonSerializer.Serialize(request) + "|" + dataSha256;
         lock (_gate)
         {
             for (var node = _entries.First; node is not null; node = node.Next)

@@ -44,6 +44,7 @@ public sealed class TrainingTrialRunner : ITrialRunner
 
         var request = new TrainRequest(c.Dataset, c.Sensitive.Split(','), c.Method)
         {
+            Csv = c.Csv,
             Constraint = FairnessConstraints.Parse(c.Constraint),
             Options = descriptor.Configure(knobs),
             Sampling = c.Sampling is { } sampling ? SamplerRule.Parse(sampling) : null,
@@ -63,6 +64,7 @@ public sealed class TrainingTrialRunner : ITrialRunner
         var c = spec.Config;
         var request = new StitchTrialRequest(c.Dataset, c.Sensitive.Split(','), c.Method, BackboneRoot(spec))
         {
+            Csv = c.Csv,
             Seed = c.Seed,
             Alpha = c.Lambda,
             Epochs = c.Epochs,
@@ -110,17 +112,27 @@ public sealed class TrainingTrialRunner : ITrialRunner
     }
 
     /// <summary>Loads the trial's data. The sweep checked the same split before its first trial, so a failure now
-    /// means the data folder changed under the sweep: the environment's failure, not the trial's.</summary>
-    private static Data.PreparedDataset PrepareData(Data.DataRequest request)
+    /// means the data folder changed under the sweep: the environment's failure, not the trial's. A user's CSV must
+    /// still have the hash the plan recorded (<see cref="TrialConfig.DataSha256"/>).</summary>
+    private static Data.PreparedDataset PrepareData(Data.DataRequest request, string? expectedSha256)
     {
+        Data.PreparedDataset data;
         try
         {
-            return Data.DatasetLoader.Prepare(request);
+            data = Data.DatasetLoader.Prepare(request);
         }
         catch (InvalidInputException e)
         {
             throw new TrialEnvironmentException($"the data changed since the sweep started: {e.Message}", e);
         }
+
+        if (expectedSha256 is not null && data.DataSha256 != expectedSha256)
+        {
+            throw new TrialEnvironmentException(string.Create(CultureInfo.InvariantCulture,
+                $"the data changed since the sweep started: {string.Join(", ", request.Csv!.Files)} now has sha256 {data.DataSha256}, the plan has {expectedSha256}"));
+        }
+
+        return data;
     }
 
     /// <inheritdoc />
@@ -130,7 +142,7 @@ public sealed class TrainingTrialRunner : ITrialRunner
         if (StitchTrial.IsStitchMethod(spec.Config.Method))
         {
             // The backbone's data: the stitch run loads it again, but a failure here is the environment's.
-            PrepareData(ToRequest(spec with { Config = spec.Config with { Method = "erm" } }).ToDataRequest());
+            PrepareData(ToRequest(spec with { Config = spec.Config with { Method = "erm" } }).ToDataRequest(), spec.Config.DataSha256);
             var stitch = StitchTrial.Run(ToStitchRequest(spec));
             return !stitch.Succeeded
                 ? TrialOutcome.Unfinished(TrialStatus.Diverged, stitch.Message ?? "stitch training diverged (NaN or infinite loss)")
@@ -139,7 +151,10 @@ public sealed class TrainingTrialRunner : ITrialRunner
 
         var request = ToRequest(spec);
         request.Validate();
-        var data = DataCache is { } cache ? cache.GetOrPrepare(request.ToDataRequest(), PrepareData) : PrepareData(request.ToDataRequest());
+        var sha = spec.Config.DataSha256;
+        var data = DataCache is { } cache
+            ? cache.GetOrPrepare(request.ToDataRequest(), sha, r => PrepareData(r, sha))
+            : PrepareData(request.ToDataRequest(), sha);
         var outcome = TrainingRun.Execute(request, data, outputDirectory: null, SilentObserver.Instance);
 
         if (!outcome.Succeeded)

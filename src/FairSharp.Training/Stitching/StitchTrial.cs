@@ -64,6 +64,7 @@ public static class StitchTrial
 
         var train = new TrainRequest(request.Dataset, request.Sensitive, "erm")
         {
+            Csv = request.Csv,
             Protocol = request.Protocol,
             Seed = request.Seed,
             Threads = request.Threads,

@@ -2,12 +2,16 @@ namespace FairSharp.Training.Stitching;
 
 /// <summary>A stitch method as a sweep trial sees it: the data, the method and its knobs; the ERM backbone is implied
 /// (one per dataset, attributes, protocol and seed, trained on first use and shared by every trial that needs it).</summary>
-/// <param name="Dataset">Catalogue name.</param>
+/// <param name="Dataset">Catalogue name (or the label of <see cref="Csv"/>).</param>
 /// <param name="Sensitive">Sensitive attributes (one binary attribute: stitch methods compare two groups).</param>
 /// <param name="Method"><c>tfs</c>, <c>fdr</c> or <c>tfs-joint</c>.</param>
 /// <param name="BackboneRoot">Folder that keeps the shared backbones (and their feature caches).</param>
 public sealed record StitchTrialRequest(string Dataset, IReadOnlyList<string> Sensitive, string Method, string BackboneRoot)
 {
+    /// <summary>A user's CSV in place of the catalogue dataset (then <see cref="Dataset"/> is its label); null = the
+    /// catalogue's.</summary>
+    public Data.Csv.CsvDataOptions? Csv { get; init; }
+
     /// <summary>Protocol preset of the backbone's data and training (default <c>ffb</c>).</summary>
     public string Protocol { get; init; } = Data.ProtocolNames.Ffb;
 

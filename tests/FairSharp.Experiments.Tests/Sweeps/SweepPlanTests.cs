@@ -31,6 +31,22 @@ public sealed class SweepPlanTests
     }
 
     [Fact]
+    public void A_csv_trial_id_depends_on_the_file_content_and_the_column_options_not_on_the_path()
+    {
+        var csv = new Data.Csv.CsvDataOptions("approved", ["sex"]) { DataFile = "/data/loans.csv", Drop = ["id"], Seed = 7 };
+        var options = new SweepOptions { Dataset = "loans.csv", Methods = ["erm"], Seeds = 2, Csv = csv, DataSha256 = "ab12" };
+        var plan = SweepPlan.Create(options, TestCatalog.Instance);
+        plan.Trials.ShouldAllBe(t => t.Csv!.Seed == 0 && t.Csv.DataFile == "/data/loans.csv" && t.DataSha256 == "ab12");
+        plan.Trials[0].CanonicalJson().ShouldContain("\"data_file\":\"loans.csv\"");
+        SweepPlan.Create(options with { Csv = csv with { DataFile = "/elsewhere/loans.csv" } }, TestCatalog.Instance).Id.ShouldBe(plan.Id);
+        SweepPlan.Create(options with { Csv = csv with { Seed = 3 } }, TestCatalog.Instance).Id.ShouldBe(plan.Id, "each trial's seed seeds the split");
+        SweepPlan.Create(options with { DataSha256 = "cd34" }, TestCatalog.Instance).Id.ShouldNotBe(plan.Id);
+        SweepPlan.Create(options with { Csv = csv with { Drop = [] } }, TestCatalog.Instance).Id.ShouldNotBe(plan.Id);
+        SweepPlan.Create(options with { Csv = csv with { TrainFraction = 0.5, ValidationFraction = 0.3 } }, TestCatalog.Instance).Id.ShouldNotBe(plan.Id);
+        SweepPlan.Create(options with { Csv = null, DataSha256 = null }, TestCatalog.Instance).Trials.ShouldAllBe(t => t.Csv == null && !t.CanonicalJson().Contains("\"csv\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_trial_id_is_a_hash_of_its_canonical_json_and_is_pinned()
     {
         var trial = new TrialConfig("adult", "sex", null, "gapreg", "dp", 0.1, 0, null, null, null);
