@@ -67,6 +67,7 @@ public static class FairSharpApp
         root.Subcommands.Add(RationaleCommand.Create(console));
         root.Subcommands.Add(StitchCommand.Create(console));
         root.Subcommands.Add(SweepCommand.Create(console));
+        root.Subcommands.Add(StudyCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(TrialCommand.Create(console));
         root.Subcommands.Add(TrialWorkerCommand.Create(console));

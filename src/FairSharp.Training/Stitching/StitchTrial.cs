@@ -78,9 +78,10 @@ public static class StitchTrial
                 throw new InvalidOperationException($"the ERM backbone in {folder} diverged: {outcome.Message}");
             }
         }
-        catch (InvalidInputException) when (File.Exists(Path.Combine(folder, ModelCheckpoint.ManifestFile)))
+        catch (Exception e) when (e is InvalidInputException or IOException && File.Exists(Path.Combine(folder, ModelCheckpoint.ManifestFile)))
         {
-            // another worker wrote the same backbone first: use it
+            // another worker wrote the same backbone first (refused as a non-empty output folder, or its final rename
+            // met the other worker's folder: "Directory not empty"): use it
         }
 
         return folder;

@@ -1,0 +1,148 @@
+using FairSharp.Experiments.Sweeps;
+using FairSharp.Metrics;
+
+namespace FairSharp.Experiments.Study;
+
+/// <summary>
+/// The parts of the reproduction study (issue 19), in a fixed order. Grids are the authors' where they fit about 6 hours
+/// of machine time on 2 cores; every point cut is listed in <see cref="StudyPart.Cuts"/> and printed in the report.
+/// Sources: ../shared/reference/fairer.md §6 (λ sweeps: DP 0.1–0.7/0.8 step 0.1, EO 0.5, 0.8, 1, 2, 3, 4, 5, λ_align 0.01),
+/// §8 (Adult under Fair Mixup's pipeline, 10 seeds); tfs.md (α = 20, penultimate layer, balanced fine-tuning set);
+/// baselines-and-metrics.md §3.1 (FFB's ERM table, 10 trials).
+/// </summary>
+public static class StudyDesign
+{
+    /// <summary>λ of FAIRER's DP parts (the authors' 0.1–0.7, every other step).</summary>
+    public static IReadOnlyList<double> DpLambdas { get; } = [0.1, 0.3, 0.5, 0.7];
+
+    /// <summary>λ of FAIRER's EO part (from the authors' 0.5, 0.8, 1, 2, 3, 4, 5).</summary>
+    public static IReadOnlyList<double> EoLambdas { get; } = [0.5, 1, 2, 5];
+
+    /// <summary>The λ_align axis FAIRER adds (0 = GapReg's objective on FAIRER's sampler).</summary>
+    public static IReadOnlyList<string> AlignValues { get; } = ["0", "0.01", "0.1", "1", "10"];
+
+    /// <summary>The in-processing methods of FAIRER's comparison, in plan order.</summary>
+    public static IReadOnlyList<string> FairerMethods { get; } = ["erm", "gapreg", "fairmixup", "diffmcdp", "fairer"];
+
+    /// <summary>The post-processing rival's method name in the sweep catalogue.</summary>
+    public const string ThresholdMethod = "threshold";
+
+    /// <summary>Name of the rationale-vs-fairness part (section 3), which is not a sweep.</summary>
+    public const string RationalePart = "rationale";
+
+    /// <summary>FFB's ERM table datasets and the attribute of the row compared (FFB Table 4).</summary>
+    public static IReadOnlyList<(string Dataset, string Sensitive)> FfbRows { get; } =
+        [("adult", "sex"), ("compas", "race"), ("german", "sex"), ("bank", "age")];
+
+    /// <summary>The parts, in order. <paramref name="catalog"/> says whether the threshold method is built.</summary>
+    public static IReadOnlyList<StudyPart> Parts(StudyOptions options, IMethodCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(catalog);
+        options.Validate();
+        var parts = Full(options, catalog.Find(ThresholdMethod) is not null);
+        return parts.Select(p => options.Tiny ? Tiny(p) : p)
+            .Select(p => p.Sweep is { } s && options.Seeds is { } n ? p with { Sweep = s with { Seeds = n } } : p)
+            .ToArray();
+    }
+
+    private static IReadOnlyList<StudyPart> Full(StudyOptions options, bool thresholdBuilt)
+    {
+        var grid = new GridAxis("fairer", "lambda_align", AlignValues);
+        var images = options.ImagesAvailable ? null : "UTKFace is not in the data folder (no utkface/ folder; it is never bundled: give --data-dir with it)";
+        var threshold = thresholdBuilt ? null : "the threshold post-processing method is not in this build";
+        var adultCuts = new[] { "the authors' 20 epochs of 100 iterations: FairSharp's fairmixup protocol default is kept" };
+        return
+        [
+            new("fairer-adult-dp", 1, "FAIRER on Adult (sex), Fair Mixup pipeline, DP: erm, gapreg, fairmixup, diffmcdp, fairer × λ_align",
+                new SweepOptions
+                {
+                    Dataset = "adult", Protocol = "fairmixup", Constraint = "dp", Methods = FairerMethods, Lambdas = DpLambdas,
+                    Seeds = 10, Grid = [grid],
+                })
+            {
+                UtilityKey = MetricKeys.AveragePrecision, GapKey = MetricKeys.DpScoreGap, EstimatedSecondsPerTrial = 22,
+                Cuts = ["λ 0.2, 0.4, 0.6 of the authors' 0.1–0.7 DP grid", .. adultCuts],
+            },
+            new("fairer-adult-eo", 1, "FAIRER on Adult (sex), Fair Mixup pipeline, EO: erm, gapreg, fairmixup, diffmcdp, fairer × λ_align",
+                new SweepOptions
+                {
+                    Dataset = "adult", Protocol = "fairmixup", Constraint = "eo", Methods = FairerMethods, Lambdas = EoLambdas,
+                    Seeds = 10, Grid = [grid],
+                })
+            {
+                UtilityKey = MetricKeys.AveragePrecision, GapKey = MetricKeys.EoScoreGap, EstimatedSecondsPerTrial = 24,
+                Cuts = ["λ 0.8, 3, 4 of the authors' EO grid 0.5, 0.8, 1, 2, 3, 4, 5", .. adultCuts],
+            },
+            new("fairer-credit-dp", 2, "FAIRER on Credit (sex), ffb protocol, DP: the same methods, λ_align at its default 0.01",
+                new SweepOptions { Dataset = "credit", Constraint = "dp", Methods = FairerMethods, Lambdas = DpLambdas, Seeds = 5 })
+            {
+                UtilityKey = MetricKeys.AveragePrecision, GapKey = MetricKeys.DpScoreGap, EstimatedSecondsPerTrial = 15,
+                Cuts = ["the λ_align axis (Adult only)", "λ 0.2, 0.4, 0.6"],
+            },
+            new("fairer-utkface-dp", 2, "FAIRER on UTKFace (young vs gender), ResNet-18 standard stem 32×32, DP: erm, gapreg, fairer",
+                new SweepOptions
+                {
+                    Dataset = "utkface", Sensitive = ["gender"], Protocol = "tfs", Constraint = "dp", Methods = ["erm", "gapreg", "fairer"],
+                    Lambdas = [0.1, 0.7], Seeds = 3, Epochs = 5,
+                })
+            {
+                SkipReason = images, UtilityKey = MetricKeys.AveragePrecision, GapKey = MetricKeys.DpScoreGap, EstimatedSecondsPerTrial = 470,
+                Cuts = ["5 epochs instead of the tfs protocol's up to 50 (CPU budget)", "λ 0.3, 0.5 of the DP grid", "CelebA (the paper's image set) cannot be obtained here: UTKFace stands in"],
+            },
+            new(RationalePart, 3, "Rationale vs fairness: per-layer cosines of every model of part 1 against its test gap", null)
+            {
+                SkipReason = "sweep trials keep their metrics, not their models; `rationale` needs the model folders (see the report's section 3)",
+            },
+            new("tfs-utkface", 4, "TFS vs FDR on UTKFace (young vs gender), ResNet-18 standard stem 32×32: tfs, fdr, tfs-joint × α × stitch layer",
+                new SweepOptions
+                {
+                    Dataset = "utkface", Sensitive = ["gender"], Protocol = "tfs", Constraint = "eo", Methods = ["tfs", "fdr", "tfs-joint"],
+                    Lambdas = [0, 5, 20], Seeds = 5, StitchLayers = [4, 5],
+                })
+            {
+                SkipReason = images, EstimatedSecondsPerTrial = 85,
+                Cuts = ["the clean selection regime (fine-tuning on train only): `stitch --fine-tune-on train` has it, the sweep does not",
+                    "batch 1 for 20 epochs (the released regime): `stitch --batch-size 1` has it, the sweep does not"],
+            },
+            Threshold("threshold-adult-dp", "dp", threshold),
+            Threshold("threshold-adult-eo", "eo", threshold),
+            .. FfbRows.Select(r => new StudyPart($"ffb-{r.Dataset}", 6, $"FFB's ERM table: {r.Dataset} ({r.Sensitive}), ffb protocol",
+                new SweepOptions { Dataset = r.Dataset, Sensitive = [r.Sensitive], Methods = ["erm"], Seeds = 10 })
+            {
+                EstimatedSecondsPerTrial = 11,
+            }),
+        ];
+    }
+
+    private static StudyPart Threshold(string name, string constraint, string? skip) =>
+        new(name, 5, $"ERM + per-group thresholds on Adult (sex), Fair Mixup pipeline, {constraint.ToUpperInvariant()}",
+            new SweepOptions { Dataset = "adult", Protocol = "fairmixup", Constraint = constraint, Methods = ["erm", ThresholdMethod], Lambdas = [1], Seeds = 10 })
+        {
+            SkipReason = skip, UtilityKey = MetricKeys.AveragePrecision, GapKey = constraint == "dp" ? MetricKeys.DpScoreGap : MetricKeys.EoScoreGap,
+            EstimatedSecondsPerTrial = 12,
+        };
+
+    // German (sex) under ffb, 2 seeds, the part's first λ (stitch: α = 20), λ_align {0, 0.01}, one epoch; stitch layers
+    // 1 and 2 of the ffb MLP (its penultimate point is 2).
+    private static StudyPart Tiny(StudyPart part)
+    {
+        if (part.Sweep is not { } s)
+        {
+            return part;
+        }
+
+        var stitch = s.StitchLayers.Count > 0;
+        return part with
+        {
+            SkipReason = part.SkipReason == null || part.Name.Contains("utkface", StringComparison.Ordinal) ? null : part.SkipReason,
+            Sweep = s with
+            {
+                Dataset = "german", Sensitive = ["sex"], Protocol = null, Seeds = 2, Epochs = 1,
+                Lambdas = [stitch ? 20 : s.Lambdas[0]],
+                StitchLayers = stitch ? [1, 2] : [],
+                Grid = s.Grid.Select(a => a with { Values = a.Values.Take(2).ToArray() }).ToArray(),
+            },
+        };
+    }
+}

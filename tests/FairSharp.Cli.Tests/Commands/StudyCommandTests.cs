@@ -1,0 +1,88 @@
+using FairSharp.Experiments.Study;
+using FairSharp.Experiments.Sweeps;
+
+namespace FairSharp.Cli.Tests.Commands;
+
+public sealed class StudyCommandTests
+{
+    private static string TempFolder() => Directory.CreateTempSubdirectory("fairsharp-study-").FullName;
+
+    [Fact]
+    public void The_tiny_study_runs_every_section_resumes_without_rerunning_and_its_report_is_regenerated_identically()
+    {
+        var folder = TempFolder();
+        try
+        {
+            var (exit, output, error) = CliRunner.Run("study", "--tiny", "--jobs", "2", "--out", folder);
+            exit.ShouldBe(ExitCodes.Success, error);
+            output.ShouldContain("report: ");
+            var report = File.ReadAllText(Path.Combine(folder, StudyReport.FileName));
+            foreach (var heading in new[] { "## Verdicts", "## Parts", "## 1. ", "λ_align at which FAIRER's front dominates GapReg's", "## 2. ", "## 3. ", "## 4. ", "## 5. ", "## 6. ", "## 7. Cost", "## Setup, hardware and deviations" })
+            {
+                report.ShouldContain(heading);
+            }
+
+            report.ShouldContain("CI version");
+            report.ShouldNotContain("not run yet (");
+            foreach (var part in new[] { "fairer-adult-dp", "fairer-adult-eo", "fairer-credit-dp", "fairer-utkface-dp", "tfs-utkface", "ffb-adult" })
+            {
+                File.Exists(Path.Combine(folder, part, TrialStore.FileName)).ShouldBeTrue(part);
+                File.Exists(Path.Combine(folder, "reproduction", $"{part}.png")).ShouldBeTrue(part);
+            }
+
+            var (again, _, againError) = CliRunner.Run("study", "--tiny", "--jobs", "2", "--out", folder);
+            again.ShouldBe(ExitCodes.Success, againError);
+            againError.ShouldNotContain(" 1 trials run");
+            againError.ShouldContain("study: fairer-adult-dp: 0 trials run (0 failed or diverged), 12 already done");
+
+            var copy = Path.Combine(folder, "copy.md");
+            var (regenerated, _, regeneratedError) = CliRunner.Run("study", "--out", folder, "--report-only", "--report", copy);
+            regenerated.ShouldBe(ExitCodes.Success, regeneratedError);
+            File.ReadAllText(copy).Replace("copy/", "reproduction/", StringComparison.Ordinal).ShouldBe(report);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_partial_study_reports_the_parts_not_run_and_reads_shard_folders()
+    {
+        var folder = TempFolder();
+        try
+        {
+            foreach (var shard in new[] { "1/2", "2/2" })
+            {
+                var (exit, _, error) = CliRunner.Run("study", "--tiny", "--parts", "ffb-german", "--shard", shard, "--jobs", "1", "--out", folder);
+                exit.ShouldBe(ExitCodes.Success, error);
+            }
+
+            Directory.GetDirectories(Path.Combine(folder, "ffb-german")).Select(Path.GetFileName).Order().ShouldBe(["shard-1-of-2", "shard-2-of-2"]);
+            var report = File.ReadAllText(Path.Combine(folder, StudyReport.FileName));
+            report.ShouldContain("| `fairer-adult-dp` | 1 |");
+            report.ShouldContain("not run yet (0 of 12 trials)");
+            report.ShouldContain("| `ffb-german` | 6 | FFB's ERM table: german (sex), ffb protocol | 2 | done (0 failed or diverged) |");
+            report.ShouldContain("| `ffb-german`: german (sex) | FairSharp | 2 |");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { "--parts", "nope" }, "fairsharp: --parts: 'nope' is not a part of the study (parts: fairer-adult-dp,")]
+    [InlineData(new[] { "--seeds", "0" }, "fairsharp: --seeds must be a number of seeds ≥ 1, got 0")]
+    [InlineData(new[] { "--report-only" }, "fairsharp: ")]
+    public void Bad_input_is_one_line_and_exit_code_2_and_nothing_is_written(string[] args, string message)
+    {
+        var folder = Path.Combine(TempFolder(), "out");
+        var (exit, output, error) = CliRunner.Run(["study", "--tiny", "--out", folder, .. args]);
+        exit.ShouldBe(ExitCodes.BadInput, error);
+        error.ShouldStartWith(message);
+        error.TrimEnd().Split('\n').Length.ShouldBe(1);
+        output.ShouldBeEmpty();
+        Directory.Exists(folder).ShouldBeFalse();
+    }
+}
