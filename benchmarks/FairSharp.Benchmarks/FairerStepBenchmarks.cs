@@ -4,6 +4,7 @@ using FairSharp.Training;
 using FairSharp.Training.Methods;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
+using FairSharp.Training.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -42,7 +43,7 @@ public class FairerStepBenchmarks
         manual_seed(0);
         model = new ModelSpec(ModelSpec.MlpName, [120], [200, 200]).Build();
         model.train();
-        optimizer = optim.Adam(model.parameters(), lr: 1e-3);
+        optimizer = new AdamOptimizer(model.parameters(), 1e-3);
         generator = new Generator(1);
         var x = rand([4 * PerCell, 120], generator: generator).lt(0.1).to(float32);
         var labels = Enumerable.Range(0, 4 * PerCell).Select(i => i / PerCell % 2).ToArray();

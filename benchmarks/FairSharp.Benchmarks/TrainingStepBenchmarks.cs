@@ -12,6 +12,7 @@ using FairSharp.Training;
 using FairSharp.Training.Methods;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
+using FairSharp.Training.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -79,7 +80,7 @@ public class TrainingStepBenchmarks
         model = ModelSpec.FfbMlp(split.RowSize).Build();
         model.train();
         objective = MethodRegistry.Create(Objective, null, new MethodContext(FairnessConstraint.DemographicParity, 2));
-        optimizer = optim.Adam(model.parameters().Concat(objective.Attach(model)), 1e-2);
+        optimizer = new AdamOptimizer(model.parameters().Concat(objective.Attach(model)), 1e-2);
         scheduler = optim.lr_scheduler.StepLR(optimizer, 50, 0.1);
         train = TensorConversion.ToTensors(split);
         generator = new Generator(0, CPU);

@@ -3,6 +3,7 @@ using FairSharp.Data;
 using FairSharp.Metrics;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
+using FairSharp.Training.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -162,8 +163,8 @@ public sealed class Trainer
 
     private optim.Optimizer CreateOptimizer(IEnumerable<Parameter> parameters) => options.Optimizer switch
     {
-        OptimizerKind.Sgd => optim.SGD(parameters, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay),
-        _ => optim.Adam(parameters, options.LearningRate, weight_decay: options.WeightDecay),
+        OptimizerKind.Sgd => new SgdOptimizer(parameters, options.LearningRate, options.Momentum, options.WeightDecay),
+        _ => new AdamOptimizer(parameters, options.LearningRate, options.WeightDecay),
     };
 
     /// <summary>One run's state: the loop itself, split into small steps.</summary>

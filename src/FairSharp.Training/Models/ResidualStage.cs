@@ -62,11 +62,11 @@ public sealed class ResidualStage : NetworkStage
             shortcut = block1_shortcut_bn!.forward(s);
         }
 
-        var h = nn.functional.relu(block1_bn2.forward(b) + shortcut);
+        var h = nn.functional.relu(block1_bn2.forward(b).Plus(shortcut));
         var c = block2_conv1.forward(h);
         layerOutputs?.Add(c);
         var d = block2_conv2.forward(nn.functional.relu(block2_bn1.forward(c)));
         layerOutputs?.Add(d);
-        return nn.functional.relu(block2_bn2.forward(d) + h);
+        return nn.functional.relu(block2_bn2.forward(d).Plus(h));
     }
 }

@@ -47,7 +47,7 @@ public sealed class AdversarialObjective(double lambda, int groupCount, int hidd
         var advLoss = groupCount == 2
             ? TaskLoss.Bce(guess.view(-1), batch.Group.to(guess.dtype))
             : nn.functional.cross_entropy(guess, batch.Group);
-        var loss = task + (lambda * advLoss);
+        var loss = task.Plus(advLoss.Times(lambda));
         return new ObjectiveStep(loss, new Dictionary<string, double>
         {
             ["task_loss"] = task.ToDouble(),

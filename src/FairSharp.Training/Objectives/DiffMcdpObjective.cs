@@ -85,13 +85,13 @@ public sealed class DiffMcdpObjective : ObjectiveBase
                 ? MaximiseDisparity(byGroup, options.Temperature, options.Probes, options.InnerSteps, options.InnerLearningRate)
                 : ReleasedSearch(label, byGroup, batch);
             Threshold = t;
-            var mask = label is { } y ? batch.Y.eq(y) : null;
+            var mask = label is { } y ? batch.Y.Eq(y) : null;
             var term = SmoothedDisparity(scores, batch.Group, groupCount, mask, options.Temperature, t);
-            disparity = disparity is null ? term : disparity + term;
+            disparity = disparity is null ? term : disparity.Plus(term);
         }
 
         disparity ??= zeros_like(task);
-        var loss = task + (options.Lambda * disparity);
+        var loss = task.Plus(disparity.Times(options.Lambda));
         var diagnostics = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             ["task_loss"] = task.ToDouble(),
@@ -104,7 +104,7 @@ public sealed class DiffMcdpObjective : ObjectiveBase
     /// <summary>D(t) on tensors, differentiable in <paramref name="scores"/>: the group-mean gap of σ(T·(t − p)) over
     /// the rows of <paramref name="mask"/> (all when null).</summary>
     internal static Tensor SmoothedDisparity(Tensor scores, Tensor groups, int groupCount, Tensor? mask, double temperature, double threshold) =>
-        GroupGap.Compute(sigmoid(temperature * (threshold - scores)), groups, groupCount, mask);
+        GroupGap.Compute(sigmoid(scores.SubtractedFrom(threshold).Times(temperature)), groups, groupCount, mask);
 
     /// <summary>The smoothed local disparity D(t) = max_g F_g(t) − min_g F_g(t), F_g(t) = mean σ(T·(t − p)) over the
     /// non-empty groups.</summary>

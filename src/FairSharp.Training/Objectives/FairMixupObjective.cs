@@ -51,12 +51,12 @@ public sealed class FairMixupObjective(FairnessConstraint constraint, double lam
             var x0 = BatchContext.Select(batch.X, first).narrow(0, 0, n);
             var x1 = BatchContext.Select(batch.X, second).narrow(0, 0, n);
             var gamma = rand([1], generator: generator).ToDouble();
-            var mixed = ((x0 * gamma) + (x1 * (1 - gamma))).detach().requires_grad_(true);
+            var mixed = x0.Times(gamma).Plus(x1.Times(1 - gamma)).detach().requires_grad_(true);
             var output = sigmoid(model.forward(mixed)).sum();
             var gradient = autograd.grad([output], [mixed], retain_graph: true, create_graph: true)[0];
             var inner = (gradient * (x1 - x0)).flatten(1).sum(dim: 1);
             var term = inner.mean().abs();
-            penalty = penalty is null ? term : penalty + term;
+            penalty = penalty is null ? term : penalty.Plus(term);
         }
 
         var task = TaskLoss.Bce(model.forward(batch.X), batch.Y);
@@ -65,7 +65,7 @@ public sealed class FairMixupObjective(FairnessConstraint constraint, double lam
             return new ObjectiveStep(task, new Dictionary<string, double> { ["task_loss"] = task.ToDouble(), ["mixup_penalty"] = 0 });
         }
 
-        var loss = task + (lambda * penalty);
+        var loss = task.Plus(penalty.Times(lambda));
         return new ObjectiveStep(loss, new Dictionary<string, double>
         {
             ["task_loss"] = task.ToDouble(),

@@ -121,7 +121,7 @@ public sealed class FairerObjective : ObjectiveBase
 
         var gap = penalty.Compute(gapScores, jointY, jointGroup);
         var aligned = term.Compute(Paired(losses), createGraph: true);
-        var loss = task - (lambdaAlign * aligned.Value) + (lambdaFair * gap);
+        var loss = (task - aligned.Value.Times(lambdaAlign)).Plus(gap.Times(lambdaFair));
         return new ObjectiveStep(loss, Diagnostics(task, gap, aligned, term));
     }
 
@@ -131,7 +131,7 @@ public sealed class FairerObjective : ObjectiveBase
         var logits = model.forward(batch.X);
         var task = TaskLoss.Bce(logits, batch.Y);
         var gap = penalty.Compute(sigmoid(logits), batch.Y, batch.Group);
-        var loss = task + (lambdaFair * gap);
+        var loss = task.Plus(gap.Times(lambdaFair));
         var losses = strata.Select(s => new StratumLoss(s.Group, s.Label,
             TaskLoss.Bce(BatchContext.Select(logits, s), BatchContext.Select(batch.Y, s)))).ToArray();
         var measured = term.Compute(Paired(losses), createGraph: false);

@@ -10,6 +10,6 @@ public static class GradientReversal
     public static Tensor Apply(Tensor h)
     {
         ArgumentNullException.ThrowIfNull(h);
-        return (h.detach() * 2) - h;
+        return h.detach().Times(2) - h;
     }
 }

@@ -33,7 +33,7 @@ public abstract class PenalisedObjective : ObjectiveBase
         var logits = model.forward(batch.X);
         var task = TaskLoss.Bce(logits, batch.Y);
         var term = penalty.Compute(sigmoid(logits), batch.Y, batch.Group);
-        var loss = task + (lambda * term);
+        var loss = task.Plus(term.Times(lambda));
         var diagnostics = new Dictionary<string, double>
         {
             ["task_loss"] = task.ToDouble(),

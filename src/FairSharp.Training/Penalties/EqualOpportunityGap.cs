@@ -13,6 +13,6 @@ public sealed class EqualOpportunityGap(int groupCount) : IFairnessPenalty
     public Tensor Compute(Tensor scores, Tensor labels, Tensor groups)
     {
         using var scope = NewDisposeScope();
-        return GroupGap.Compute(scores, groups, groupCount, labels.gt(0.5)).MoveToOuterDisposeScope();
+        return GroupGap.Compute(scores, groups, groupCount, labels.Gt(0.5)).MoveToOuterDisposeScope();
     }
 }

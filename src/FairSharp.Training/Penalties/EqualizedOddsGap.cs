@@ -14,9 +14,9 @@ public sealed class EqualizedOddsGap(int groupCount) : IFairnessPenalty
     public Tensor Compute(Tensor scores, Tensor labels, Tensor groups)
     {
         using var scope = NewDisposeScope();
-        var positives = labels.gt(0.5);
+        var positives = labels.Gt(0.5);
         var gap = GroupGap.Compute(scores, groups, groupCount, positives)
-                  + GroupGap.Compute(scores, groups, groupCount, positives.logical_not());
+            .Plus(GroupGap.Compute(scores, groups, groupCount, positives.logical_not()));
         return gap.MoveToOuterDisposeScope();
     }
 }

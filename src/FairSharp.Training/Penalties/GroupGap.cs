@@ -19,11 +19,11 @@ internal static class GroupGap
         }
 
         var counts = members.sum(dim: 0);
-        var present = counts.gt(0);
-        var means = scores.unsqueeze(0).matmul(members).squeeze(0) / counts.clamp_min(1);
-        var high = where(present, means, full_like(means, double.NegativeInfinity)).amax(0L);
-        var low = where(present, means, full_like(means, double.PositiveInfinity)).amin(0L);
-        var gap = where(present.sum().ge(2), high - low, zeros_like(high));
+        var present = counts.Gt(0);
+        var means = scores.unsqueeze(0).matmul(members).squeeze(0) / counts.ClampMin(1);
+        var high = where(present, means, ScalarMath.FullLike(means, double.NegativeInfinity)).amax(0L);
+        var low = where(present, means, ScalarMath.FullLike(means, double.PositiveInfinity)).amin(0L);
+        var gap = where(present.sum().Ge(2), high - low, zeros_like(high));
         return gap.MoveToOuterDisposeScope();
     }
 }

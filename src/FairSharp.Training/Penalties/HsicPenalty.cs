@@ -23,11 +23,11 @@ public sealed class HsicPenalty(double sigmaX = 1.0, double sigmaY = 1.0) : IFai
         }
 
         var p = scores.reshape(-1);
-        var k = (p.unsqueeze(1) - p.unsqueeze(0)).square().neg().div(sigmaX).exp();
+        var k = (p.unsqueeze(1) - p.unsqueeze(0)).Squared().neg().DividedBy(sigmaX).exp();
         var different = groups.unsqueeze(1).ne(groups.unsqueeze(0)).to(scores.dtype);
-        var l = different.neg().div(sigmaY).exp();
-        var centered = k - k.mean([0L], keepdim: true) - k.mean([1L], keepdim: true) + k.mean();
-        var hsic = (l * centered).sum() / ((m - 1.0) * (m - 1.0));
+        var l = different.neg().DividedBy(sigmaY).exp();
+        var centered = (k - k.mean([0L], keepdim: true) - k.mean([1L], keepdim: true)).Plus(k.mean());
+        var hsic = (l * centered).sum().DividedBy((m - 1.0) * (m - 1.0));
         return hsic.MoveToOuterDisposeScope();
     }
 }

@@ -22,10 +22,10 @@ public sealed class PrejudiceRemoverPenalty(int groupCount) : IFairnessPenalty
         var members = nn.functional.one_hot(groups, groupCount).to(scores.dtype);
         var counts = members.sum(dim: 0);
         var sums = scores.unsqueeze(0).matmul(members).squeeze(0);
-        var overall = scores.mean().clamp(Epsilon, 1 - Epsilon);
-        var byGroup = where(counts.gt(0), sums / counts.clamp_min(1), overall).clamp(Epsilon, 1 - Epsilon);
+        var overall = scores.mean().Clamp(Epsilon, 1 - Epsilon);
+        var byGroup = where(counts.Gt(0), sums / counts.ClampMin(1), overall).Clamp(Epsilon, 1 - Epsilon);
         var positive = sums * (byGroup.log() - overall.log());
-        var negative = (counts - sums) * ((1 - byGroup).log() - (1 - overall).log());
-        return (positive + negative).sum().MoveToOuterDisposeScope();
+        var negative = (counts - sums) * (byGroup.SubtractedFrom(1).log() - overall.SubtractedFrom(1).log());
+        return positive.Plus(negative).sum().MoveToOuterDisposeScope();
     }
 }

@@ -73,7 +73,7 @@ public static class NeuronInfluence
     private static Tensor ClampedNorm(Tensor x)
     {
         var squared = (x * x).sum();
-        var clamped = squared.detach().sqrt().clamp_min(CosineEps);
-        return clamped + ((squared - squared.detach()) / (2 * clamped));
+        var clamped = squared.detach().sqrt().ClampMin(CosineEps);
+        return clamped.Plus((squared - squared.detach()) / clamped.Times(2));
     }
 }

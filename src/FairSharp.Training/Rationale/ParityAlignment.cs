@@ -111,7 +111,7 @@ public sealed class ParityAlignment
 
         if (aligned.Length == 0)
         {
-            var constant = full([], (double)(constants * pairs.Length), dtype, device);
+            var constant = ScalarMath.Full([], (double)(constants * pairs.Length), dtype, device);
             return new AlignmentTerm(constant.MoveToOuterDisposeScope(), constants * pairs.Length, layers.Select(_ => 1.0).ToArray(), pairs.Length);
         }
 
@@ -141,7 +141,7 @@ public sealed class ParityAlignment
         }
 
         var chosen = cosines.index_select(0, tensor(used.Select(p => (long)p).ToArray(), device: device));
-        var value = chosen.sum() + (double)(constants * used.Count);
+        var value = chosen.sum().Plus((double)(constants * used.Count));
         var layerCosines = new double[layers.Count];
         var a = 0;
         for (var l = 0; l < layers.Count; l++)

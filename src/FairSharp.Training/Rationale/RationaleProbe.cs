@@ -137,7 +137,7 @@ public static class RationaleProbe
                 var part = parts[l].detach().to(float64);
                 if (sums[l] is { } sum)
                 {
-                    sum.add_(part);
+                    sum.PlusInPlace(part);
                 }
                 else
                 {
@@ -151,7 +151,7 @@ public static class RationaleProbe
         {
             var values = options.Kind == InfluenceKind.WeightTaylor
                 ? NeuronInfluence.WeightTaylor(layers[l].Weight.detach().to(float64), sums[l]!)
-                : sums[l]!.square();
+                : sums[l]!.Squared();
             influence[l] = values.cpu().data<double>().ToArray();
         }
 
@@ -160,7 +160,7 @@ public static class RationaleProbe
 
     // Σ over the chunk of the per-row BCE, divided by the stratum's row count: the chunks add up to the mean loss.
     private static Tensor ChunkLoss(Tensor logits, Tensor y, long rows) =>
-        nn.functional.binary_cross_entropy_with_logits(logits, y, reduction: nn.Reduction.Sum) / rows;
+        nn.functional.binary_cross_entropy_with_logits(logits, y, reduction: nn.Reduction.Sum).DividedBy(rows);
 
     private static List<(string Name, int Group, int? Label, int[] Rows)> StrataRows(DataSplit split, IReadOnlyList<string> groupNames, RationaleOptions options)
     {

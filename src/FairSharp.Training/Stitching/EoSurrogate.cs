@@ -28,11 +28,11 @@ public static class EoSurrogate
         ArgumentNullException.ThrowIfNull(y);
         ArgumentNullException.ThrowIfNull(a);
         using var scope = NewDisposeScope();
-        var notA = 1 - a;
-        var sizeA = a.sum() + Epsilon;
-        var sizeNotA = notA.sum() + Epsilon;
-        var falsePositive = p * (1 - y);
-        var falseNegative = (1 - p) * y;
+        var notA = a.SubtractedFrom(1);
+        var sizeA = a.sum().Plus(Epsilon);
+        var sizeNotA = notA.sum().Plus(Epsilon);
+        var falsePositive = p * y.SubtractedFrom(1);
+        var falseNegative = p.SubtractedFrom(1) * y;
         var fpr = ((falsePositive * a).sum() / sizeA - (falsePositive * notA).sum() / sizeNotA).abs();
         var fnr = ((falseNegative * a).sum() / sizeA - (falseNegative * notA).sum() / sizeNotA).abs();
         return (fpr.MoveToOuterDisposeScope(), fnr.MoveToOuterDisposeScope());
@@ -43,6 +43,6 @@ public static class EoSurrogate
     {
         using var scope = NewDisposeScope();
         var (fpr, fnr) = Gaps(p, y, a);
-        return (fpr + fnr).MoveToOuterDisposeScope();
+        return fpr.Plus(fnr).MoveToOuterDisposeScope();
     }
 }

@@ -24,7 +24,7 @@ public static class LeastSquaresMap
         var channels = s.shape[1];
         var design = cat([s, ones(s.shape[0], 1, dtype: float64, device: s.device)], 1);
         var (deviation, _, _, _) = linalg.lstsq(design, t - s);
-        var matrix = (deviation.narrow(0, 0, channels).t() + eye(channels, dtype: float64, device: s.device)).contiguous().to(float32);
+        var matrix = deviation.narrow(0, 0, channels).t().Plus(eye(channels, dtype: float64, device: s.device)).contiguous().to(float32);
         var bias = deviation[channels].contiguous().to(float32);
         return (matrix.MoveToOuterDisposeScope(), bias.MoveToOuterDisposeScope());
     }

@@ -36,7 +36,7 @@ public static class StitchAlignment
             var influence = new Tensor?[2];
             for (var group = 0; group < 2; group++)
             {
-                var rows = (y.eq(label) & a.eq(group)).nonzero().view(-1);
+                var rows = (y.Eq(label) & a.Eq(group)).nonzero().view(-1);
                 if (rows.shape[0] == 0)
                 {
                     continue;
@@ -49,7 +49,7 @@ public static class StitchAlignment
 
             if (influence[0] is { } first && influence[1] is { } second)
             {
-                total = total + NeuronInfluence.Cosine(first, second).to(logits.dtype);
+                total = total.Plus(NeuronInfluence.Cosine(first, second).to(logits.dtype));
             }
         }
 

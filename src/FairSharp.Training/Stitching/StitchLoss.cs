@@ -45,7 +45,7 @@ public sealed class StitchLoss(StitchConstraint constraint, double alpha, (doubl
         using var scope = NewDisposeScope();
         var perRow = nn.functional.binary_cross_entropy_with_logits(logits, y, reduction: nn.Reduction.None);
         var (w0, w1) = ClassWeights;
-        var weight = (y * (w1 - w0)) + w0;
+        var weight = y.Times(w1 - w0).Plus(w0);
         var nll = Mean(perRow, weight, null);
         Tensor loss;
         Tensor fairness;
@@ -53,19 +53,19 @@ public sealed class StitchLoss(StitchConstraint constraint, double alpha, (doubl
         {
             case StitchConstraint.EqualizedOdds:
                 fairness = EoSurrogate.Compute(sigmoid(logits), y, a);
-                loss = nll + (alpha * fairness);
+                loss = nll.Plus(fairness.Times(alpha));
                 break;
             case StitchConstraint.AccuracyEquality:
-                fairness = (Mean(perRow, weight, a) - Mean(perRow, weight, 1 - a)).abs();
-                loss = nll + (alpha * fairness);
+                fairness = (Mean(perRow, weight, a) - Mean(perRow, weight, a.SubtractedFrom(1))).abs();
+                loss = nll.Plus(fairness.Times(alpha));
                 break;
             default:
                 var cells = new[]
                 {
                     Mean(perRow, weight, y * a),
-                    Mean(perRow, weight, (1 - y) * (1 - a)),
-                    Mean(perRow, weight, (1 - y) * a),
-                    Mean(perRow, weight, y * (1 - a)),
+                    Mean(perRow, weight, y.SubtractedFrom(1) * a.SubtractedFrom(1)),
+                    Mean(perRow, weight, y.SubtractedFrom(1) * a),
+                    Mean(perRow, weight, y * a.SubtractedFrom(1)),
                 };
                 fairness = stack(cells).amax(0L);
                 loss = fairness;
@@ -80,7 +80,7 @@ public sealed class StitchLoss(StitchConstraint constraint, double alpha, (doubl
     {
         var w = mask is null ? weight : weight * mask;
         var total = w.sum();
-        var mean = (w * perRow).sum() / total.clamp_min(1e-30);
-        return where(total.gt(0), mean, zeros_like(mean));
+        var mean = (w * perRow).sum() / total.ClampMin(1e-30);
+        return where(total.Gt(0), mean, zeros_like(mean));
     }
 }

@@ -1,4 +1,5 @@
 using FairSharp.Metrics;
+using FairSharp.Training.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;
 using FairSharp.Training.Selection;
@@ -58,12 +59,12 @@ public static class StitchTrainer
         var optimizers = new List<OptimizerHelper>();
         if (model.StitchParameters.Count > 0)
         {
-            optimizers.Add(optim.SGD(model.StitchParameters, options.LearningRate, options.Momentum, weight_decay: options.WeightDecay));
+            optimizers.Add(new SgdOptimizer(model.StitchParameters, options.LearningRate, options.Momentum, options.WeightDecay));
         }
 
         if (model.HeadParameters.Count > 0)
         {
-            optimizers.Add(optim.SGD(model.HeadParameters, 2 * options.LearningRate, options.Momentum, weight_decay: options.WeightDecay / 2));
+            optimizers.Add(new SgdOptimizer(model.HeadParameters, 2 * options.LearningRate, options.Momentum, options.WeightDecay / 2));
         }
 
         try
@@ -183,7 +184,7 @@ public static class StitchTrainer
             if (stitched is not null)
             {
                 var alignment = StitchAlignment.Compute(stitched, logits, y, a);
-                total = total - (lambdaAlign * alignment);
+                total = total - alignment.Times(lambdaAlign);
                 alignSum += alignment.ToDouble();
             }
 

@@ -84,7 +84,7 @@ public sealed class StitchedNetwork : FeatureClassifier
         var head = backbone.Head;
         var v = (Tensor)head.weight!;
         var effective = v.matmul(stitch.Weight);
-        var bias = v.matmul(stitch.Bias.unsqueeze(1)).view(-1) + head.bias!;
+        var bias = v.matmul(stitch.Bias.unsqueeze(1)).view(-1).Plus(head.bias!);
         return nn.functional.linear(input, effective, bias).view(-1);
     }
 
