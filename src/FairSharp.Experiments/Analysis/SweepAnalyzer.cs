@@ -98,7 +98,10 @@ public static class SweepAnalyzer
         var groups = ok.SelectMany(r => r.ByGroup.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var analysis = new SweepAnalysis(options, utilityKey, gapKey, reference, options.HypervolumeReference is null, curves, comparisons, [],
             plan.Count, planned.Count(p => p.Record is not null), planned.Count(p => p.Record is { Status: not TrialStatus.Ok }), groups);
-        return analysis with { Verdict = VerdictWriter.Describe(analysis, seeds.Length) };
+        // The verdict counts the seeds that have a finished trial, not the planned ones: a partial sweep must not
+        // claim the repeats it has not run yet.
+        var finishedSeeds = ok.Select(r => r.Config.Seed).Distinct().Count();
+        return analysis with { Verdict = VerdictWriter.Describe(analysis, finishedSeeds) };
     }
 
     private static TradeoffCoordinates Nadir(IEnumerable<TrialRecord> ok, string utilityKey, string gapKey)

@@ -33,6 +33,17 @@ public sealed class SweepAnalyzerTests
     }
 
     [Fact]
+    public void A_partial_sweep_speaks_of_the_seeds_it_has_finished_not_the_planned_ones()
+    {
+        var records = HandMadeSweep.Records().Where(r => r.Config.Seed == 0).ToArray();
+        var analysis = SweepAnalyzer.Analyze(HandMadeSweep.Plan().Trials, records, new AnalysisOptions());
+        HandMadeSweep.Plan().Trials.Select(t => t.Seed).Distinct().Count().ShouldBeGreaterThan(1);
+        analysis.Verdict.ShouldContain(v => v.StartsWith("With one seed there is no spread to resample", StringComparison.Ordinal));
+        analysis.Verdict.Where(v => v.Contains("bootstrap resamples of the", StringComparison.Ordinal))
+            .ShouldAllBe(v => v.Contains("resamples of the 1 seeds", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Fronts_and_hypervolumes_against_the_sweeps_nadir()
     {
         var analysis = Analyze();
