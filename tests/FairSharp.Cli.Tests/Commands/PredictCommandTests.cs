@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace FairSharp.Cli.Tests.Commands;
@@ -11,26 +9,7 @@ public sealed class PredictCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
-    /// <summary>A seeded loan-like table: id, income (some missing), job (categorical), sex, approved yes/no.</summary>
-    private string Table(string name, int rows, int seed)
-    {
-        var random = new Random(seed);
-        string[] jobs = ["clerk", "nurse", "welder", "teacher"];
-        var text = new StringBuilder("id;income;job;sex;approved\r\n");
-        for (var i = 0; i < rows; i++)
-        {
-            var sex = random.Next(2) == 0 ? "F" : "M";
-            var income = (random.NextDouble() * 50) + (sex == "M" ? 10 : 0);
-            var job = jobs[random.Next(jobs.Length)];
-            var approved = income + (job == "nurse" ? 10 : 0) + (random.NextDouble() * 20) > 40;
-            var incomeText = i % 17 == 0 ? "" : income.ToString("F2", CultureInfo.InvariantCulture);
-            text.Append(CultureInfo.InvariantCulture, $"{seed}-{i};{incomeText};\"{job}\";{sex};{(approved ? "yes" : "no")}\r\n");
-        }
-
-        var path = Path.Combine(root, name);
-        File.WriteAllText(path, text.ToString(), new UTF8Encoding(true));
-        return path;
-    }
+    private string Table(string name, int rows, int seed) => LoanTable.Write(Path.Combine(root, name), rows, seed, spreadsheetExport: true);
 
     private (string Model, string Test) Train(params string[] extra)
     {

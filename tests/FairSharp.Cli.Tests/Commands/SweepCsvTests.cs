@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using FairSharp.Experiments.Sweeps;
 
 namespace FairSharp.Cli.Tests.Commands;
@@ -12,26 +10,7 @@ public sealed class SweepCsvTests : IDisposable
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
-    /// <summary>A seeded loan-like table: id, income (some missing), job (categorical), sex, approved yes/no.</summary>
-    private string Table(string name, int rows, int seed)
-    {
-        var random = new Random(seed);
-        string[] jobs = ["clerk", "nurse", "welder", "teacher"];
-        var text = new StringBuilder("id;income;job;sex;approved\n");
-        for (var i = 0; i < rows; i++)
-        {
-            var sex = random.Next(2) == 0 ? "F" : "M";
-            var income = (random.NextDouble() * 50) + (sex == "M" ? 10 : 0);
-            var job = jobs[random.Next(jobs.Length)];
-            var approved = income + (job == "nurse" ? 10 : 0) + (random.NextDouble() * 20) > 40;
-            var incomeText = i % 17 == 0 ? "" : income.ToString("F2", CultureInfo.InvariantCulture);
-            text.Append(CultureInfo.InvariantCulture, $"{i};{incomeText};{job};{sex};{(approved ? "yes" : "no")}\n");
-        }
-
-        var path = Path.Combine(root, name);
-        File.WriteAllText(path, text.ToString());
-        return path;
-    }
+    private string Table(string name, int rows, int seed) => LoanTable.Write(Path.Combine(root, name), rows, seed, spreadsheetExport: false);
 
     private static (int Exit, string Out, string Err) Sweep(string data, string folder, params string[] extra) =>
         CliRunner.Run(["sweep", "--data", data, "--target", "approved", "--sensitive", "sex", "--drop", "id", "--methods", "erm,gapreg",
