@@ -128,19 +128,9 @@ internal static class FfbExport
         WriteGradients(dir, $"{prefix}_grad", names, parameters);
     }
 
-    private static void WriteGradients(string dir, string prefix, string[] names, TorchSharp.Modules.Parameter[] parameters)
-    {
-        for (var i = 0; i < names.Length; i++)
-        {
-            Npy.Write(Path.Combine(dir, $"{prefix}_{names[i]}.npy"), parameters[i].grad!);
-        }
-    }
+    private static void WriteGradients(string dir, string prefix, string[] names, TorchSharp.Modules.Parameter[] parameters) =>
+        StepsExport.WriteTensors(dir, prefix, names.Zip(parameters, (n, p) => (n, p.grad!)));
 
-    private static void WriteState(string dir, string prefix, (string Name, TorchSharp.Modules.Parameter Parameter)[] parameters)
-    {
-        foreach (var (name, parameter) in parameters)
-        {
-            Npy.Write(Path.Combine(dir, $"{prefix}_{name}.npy"), parameter);
-        }
-    }
+    private static void WriteState(string dir, string prefix, (string Name, TorchSharp.Modules.Parameter Parameter)[] parameters) =>
+        StepsExport.WriteTensors(dir, prefix, parameters.Select(p => (p.Name, (Tensor)p.Parameter)));
 }

@@ -120,19 +120,18 @@ internal static class StepsExport
         WriteGradients(dir, $"{prefix}_grad", model);
     }
 
-    private static void WriteGradients(string dir, string prefix, nn.Module model)
-    {
-        foreach (var (name, parameter) in model.named_parameters())
-        {
-            Npy.Write(Path.Combine(dir, $"{prefix}_{name}.npy"), parameter.grad!);
-        }
-    }
+    private static void WriteGradients(string dir, string prefix, nn.Module model) =>
+        WriteTensors(dir, prefix, model.named_parameters().Select(p => (p.name, p.parameter.grad!)));
 
-    public static void WriteState(string dir, string prefix, nn.Module model)
+    public static void WriteState(string dir, string prefix, nn.Module model) =>
+        WriteTensors(dir, prefix, model.named_parameters().Select(p => (p.name, (Tensor)p.parameter)));
+
+    /// <summary>One <c>{prefix}_{name}.npy</c> per named tensor (weights or gradients).</summary>
+    public static void WriteTensors(string dir, string prefix, IEnumerable<(string Name, Tensor Tensor)> tensors)
     {
-        foreach (var (name, parameter) in model.named_parameters())
+        foreach (var (name, tensor) in tensors)
         {
-            Npy.Write(Path.Combine(dir, $"{prefix}_{name}.npy"), parameter);
+            Npy.Write(Path.Combine(dir, $"{prefix}_{name}.npy"), tensor);
         }
     }
 }
