@@ -36,9 +36,10 @@ internal sealed class LineProgress(TextWriter writer, SweepPlan plan, string uti
                 ? string.Join(' ', new[] { utilityKey, gapKey }.Where(r.Metrics.ContainsKey)
                     .Select(k => string.Create(CultureInfo.InvariantCulture, $"{k}={r.Metrics[k]:0.0000}")))
                 : $"{r.Status.ToString().ToLowerInvariant()}: {r.Error}";
+            var cpu = r.Timings.CpuSeconds > 0 ? string.Create(CultureInfo.InvariantCulture, $", CPU {r.Timings.CpuSeconds:0.0} s") : string.Empty;
             var eta = value.Remaining is { } t ? Clock(t) : "?";
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[{value.Finished}/{value.Total}] {c.Curve} λ={c.Lambda} seed={c.Seed}: {result} ({r.Timings.TotalSeconds:0.0} s) · {value.Running} running · {Clock(value.Elapsed)} elapsed · ETA {eta}{Means(value)}"));
+                $"[{value.Finished}/{value.Total}] {c.Curve} λ={c.Lambda} seed={c.Seed}: {result} ({r.Timings.TotalSeconds:0.0} s{cpu}) · {value.Running} running · {Clock(value.Elapsed)} elapsed · ETA {eta}{Means(value)}"));
         }
     }
 

@@ -117,6 +117,7 @@ internal static class SweepCommand
             {
                 RetryFailed = parse.GetValue(retryFailed),
                 ThreadsPerWorker = threadCount,
+                HoldAfterRecords = HoldAfter(),
             };
             SweepRunResult result;
             try
@@ -139,6 +140,11 @@ internal static class SweepCommand
 
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"sweep: {result.Ran} trials run ({result.Failed} failed or diverged), {result.Skipped} already done, slice {slice} of {result.Planned} planned, {result.Elapsed.TotalSeconds:0} s"));
+            if (result.Ran > 0)
+            {
+                console.Error.WriteLine($"sweep: {result.Shares.Describe()}");
+            }
+
             var content = SweepFolders.Read([folder]);
             var files = ReportWriter.Write(folder, content.Plan, content.Records, analysisOptions, content.Superseded);
             SweepOutput.Print(console, files);
@@ -151,6 +157,12 @@ internal static class SweepCommand
         });
         return command;
     }
+
+    /// <summary>Environment variable for kill-and-resume tests: record that many trials, then hold (<see cref="SweepRunner.HoldAfterRecords"/>).</summary>
+    internal const string HoldAfterVariable = "FAIRSHARP_SWEEP_HOLD_AFTER";
+
+    private static int? HoldAfter() =>
+        int.TryParse(Environment.GetEnvironmentVariable(HoldAfterVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private static async Task<SweepRunResult> RunWithProgressBar(CliConsole console, SweepRunner runner, SweepPlan plan, ShardSpec slice, string folder, int jobs, string? data, CancellationToken cancellationToken)
     {

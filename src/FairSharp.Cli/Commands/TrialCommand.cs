@@ -54,7 +54,7 @@ internal static class TrialCommand
             TrialRecord record;
             try
             {
-                record = TrialExecution.Run(new TrainingTrialRunner(), trial, startedAgo, CancellationToken.None);
+                record = TrialExecution.Run(new TrainingTrialRunner(), trial, startedAgo, CancellationToken.None, ownProcess: true);
             }
             catch (TrialEnvironmentException e)
             {

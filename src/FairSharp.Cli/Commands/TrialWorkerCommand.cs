@@ -40,16 +40,19 @@ internal static class TrialWorkerCommand
             };
             reader.Start();
             var runner = new TrainingTrialRunner { DataCache = new PreparedDataCache() };
-            var startedAgo = DateTime.Now - Process.GetCurrentProcess().StartTime;
+            var first = true;
             foreach (var line in specs.GetConsumingEnumerable())
             {
+                // The first trial's start-up: from the process's start to its spec (the sweep writes it at once).
+                var startedAgo = first ? DateTime.Now - Process.GetCurrentProcess().StartTime : TimeSpan.Zero;
+                first = false;
                 var spec = JsonSerializer.Deserialize<TrialSpec>(line, SweepJson.Canonical)
                            ?? throw new InvalidInputException("worker: empty trial spec on standard input");
                 TorchGlobalState.Reset(spec.TorchThreads);
                 TrialRecord record;
                 try
                 {
-                    record = TrialExecution.Run(runner, spec, startedAgo, CancellationToken.None);
+                    record = TrialExecution.Run(runner, spec, startedAgo, CancellationToken.None, ownProcess: true);
                 }
                 catch (TrialEnvironmentException e)
                 {
@@ -57,7 +60,6 @@ internal static class TrialWorkerCommand
                     return ProcessTrialWorker.EnvironmentExitCode;
                 }
 
-                startedAgo = TimeSpan.Zero;
                 console.Out.WriteLine(TrialStore.Serialize(record));
                 console.Out.Flush();
             }

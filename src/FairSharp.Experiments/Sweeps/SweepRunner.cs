@@ -34,6 +34,11 @@ public sealed class SweepRunner
     /// a busy 2-core machine).</summary>
     public int ThreadsPerWorker { get; init; } = 1;
 
+    /// <summary>Records at most this many trials in this run, then waits (until cancelled or killed) instead of
+    /// recording more; null (the default) records every trial. Kill-and-resume tests use it to kill a sweep at a known
+    /// point, with trials still running, without racing its workers (<c>FAIRSHARP_SWEEP_HOLD_AFTER</c> in the CLI).</summary>
+    public int? HoldAfterRecords { get; init; }
+
     /// <summary>A runner that runs trials through <paramref name="worker"/>.</summary>
     public SweepRunner(ITrialWorker worker)
     {
@@ -81,7 +86,8 @@ public sealed class SweepRunner
         var clock = Stopwatch.StartNew();
         var estimate = new SweepClock(pending, jobs);
         var gate = new object();
-        int done = 0, running = 0, failed = 0, lost = 0;
+        int done = 0, running = 0, failed = 0, lost = 0, recorded = 0;
+        var shares = TimeShares.None;
         void Report(TrialRecord? last, string? note = null)
         {
             SweepProgress snapshot;
@@ -153,11 +159,17 @@ public sealed class SweepRunner
                     }
                 }
 
+                if (HoldAfterRecords is { } hold && Interlocked.Increment(ref recorded) > hold)
+                {
+                    await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+                }
+
                 store.Append(record);
                 lock (gate)
                 {
                     running--;
                     done++;
+                    shares = shares.Add(record.Timings);
                     estimate.Finished(trial, clock.Elapsed);
                     if (record.Status != TrialStatus.Ok)
                     {
@@ -182,6 +194,6 @@ public sealed class SweepRunner
             Directory.Delete(work);
         }
 
-        return new SweepRunResult(plan.Trials.Count, slice.Count, skipped, done, failed, clock.Elapsed);
+        return new SweepRunResult(plan.Trials.Count, slice.Count, skipped, done, failed, clock.Elapsed) { Shares = shares };
     }
 }

@@ -8,10 +8,19 @@ namespace FairSharp.Experiments.Sweeps;
 public static class TrialExecution
 {
     /// <summary>Runs <paramref name="spec"/> with <paramref name="runner"/>; the scratch folder is removed afterwards.</summary>
-    public static TrialRecord Run(ITrialRunner runner, TrialSpec spec, TimeSpan startedAgo, CancellationToken cancellationToken)
+    /// <param name="runner">Runs the trial.</param>
+    /// <param name="spec">The trial.</param>
+    /// <param name="startedAgo">Time since the worker process started when this is its first trial (its start-up);
+    /// zero otherwise.</param>
+    /// <param name="cancellationToken">Not used by the runners yet.</param>
+    /// <param name="ownProcess">True when this process runs nothing but this trial (a worker process): the record then
+    /// carries the process's CPU time, from its start for a first trial. False in a sweep's own process, where other
+    /// trials may run at the same time.</param>
+    public static TrialRecord Run(ITrialRunner runner, TrialSpec spec, TimeSpan startedAgo, CancellationToken cancellationToken, bool ownProcess = false)
     {
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(spec);
+        var cpuBefore = startedAgo > TimeSpan.Zero ? TimeSpan.Zero : Cpu();
         var clock = Stopwatch.StartNew();
         TrialOutcome outcome;
         try
@@ -35,6 +44,20 @@ public static class TrialExecution
         }
 
         var train = clock.Elapsed.TotalSeconds;
-        return TrialRecord.From(spec.Config, outcome, new TrialTimings(Math.Round(train, 3), Math.Round(train + startedAgo.TotalSeconds, 3)));
+        var timings = new TrialTimings(Math.Round(train, 3), Math.Round(train + startedAgo.TotalSeconds, 3))
+        {
+            StartupSeconds = Math.Round(startedAgo.TotalSeconds, 3),
+            DataSeconds = Math.Round(outcome.DataSeconds, 3),
+            StepSeconds = Math.Round(outcome.StepSeconds, 3),
+            EvaluationSeconds = Math.Round(outcome.EvaluationSeconds, 3),
+            CpuSeconds = ownProcess ? Math.Round((Cpu() - cpuBefore).TotalSeconds, 3) : 0,
+        };
+        return TrialRecord.From(spec.Config, outcome, timings);
+    }
+
+    private static TimeSpan Cpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 }

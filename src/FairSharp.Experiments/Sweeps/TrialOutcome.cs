@@ -17,6 +17,15 @@ public sealed record TrialOutcome(
     /// class for a group or overall, an empty group); empty when none.</summary>
     public IReadOnlyList<string> Degenerate { get; init; } = [];
 
+    /// <summary>Wall time preparing the data (about 0 when a persistent worker had it already), in seconds.</summary>
+    public double DataSeconds { get; init; }
+
+    /// <summary>Wall time in training steps, in seconds (0 when the runner does not measure it).</summary>
+    public double StepSeconds { get; init; }
+
+    /// <summary>Wall time in evaluation and model selection, in seconds (0 when the runner does not measure it).</summary>
+    public double EvaluationSeconds { get; init; }
+
     /// <summary>An outcome for a trial that did not finish.</summary>
     public static TrialOutcome Unfinished(TrialStatus status, string error) =>
         new(status, new Dictionary<string, double>(), new Dictionary<string, IReadOnlyDictionary<string, double>>(), null, error);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Training;
@@ -135,36 +136,46 @@ public sealed class TrainingTrialRunner : ITrialRunner
         return data;
     }
 
+    /// <summary>The prepared data of <paramref name="request"/>: from <see cref="DataCache"/> when there is one.</summary>
+    private Data.PreparedDataset Prepare(Data.DataRequest request, string? expectedSha256) => DataCache is { } cache
+        ? cache.GetOrPrepare(request, expectedSha256, r => PrepareData(r, expectedSha256))
+        : PrepareData(request, expectedSha256);
+
     /// <inheritdoc />
     public TrialOutcome Run(TrialSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (StitchTrial.IsStitchMethod(spec.Config.Method))
         {
-            // The backbone's data: the stitch run loads it again, but a failure here is the environment's.
-            PrepareData(ToRequest(spec with { Config = spec.Config with { Method = "erm" } }).ToDataRequest(), spec.Config.DataSha256);
-            var stitch = StitchTrial.Run(ToStitchRequest(spec));
+            // The backbone's data, prepared here so that a failure is the environment's; the backbone and the stitch
+            // run take it from the worker's cache.
+            var stitchSha = spec.Config.DataSha256;
+            var stitchClock = Stopwatch.StartNew();
+            Prepare(ToRequest(spec with { Config = spec.Config with { Method = "erm" } }).ToDataRequest(), stitchSha);
+            var stitchData = stitchClock.Elapsed.TotalSeconds;
+            var stitch = StitchTrial.Run(ToStitchRequest(spec), prepare: r => Prepare(r, stitchSha));
             return !stitch.Succeeded
                 ? TrialOutcome.Unfinished(TrialStatus.Diverged, stitch.Message ?? "stitch training diverged (NaN or infinite loss)")
-                : new TrialOutcome(TrialStatus.Ok, stitch.Test, stitch.TestByGroup, stitch.ChosenEpoch, null) { Degenerate = stitch.Degenerate };
+                : new TrialOutcome(TrialStatus.Ok, stitch.Test, stitch.TestByGroup, stitch.ChosenEpoch, null) { Degenerate = stitch.Degenerate, DataSeconds = stitchData };
         }
 
         var request = ToRequest(spec);
         request.Validate();
         var sha = spec.Config.DataSha256;
-        var data = DataCache is { } cache
-            ? cache.GetOrPrepare(request.ToDataRequest(), sha, r => PrepareData(r, sha))
-            : PrepareData(request.ToDataRequest(), sha);
-        var outcome = TrainingRun.Execute(request, data, outputDirectory: null, SilentObserver.Instance);
+        var dataClock = Stopwatch.StartNew();
+        var data = Prepare(request.ToDataRequest(), sha);
+        var dataSeconds = dataClock.Elapsed.TotalSeconds;
+        var phases = new PhaseClock();
+        var outcome = TrainingRun.Execute(request, data, outputDirectory: null, phases);
 
-        if (!outcome.Succeeded)
+        var result = !outcome.Succeeded
+            ? TrialOutcome.Unfinished(TrialStatus.Diverged, outcome.Message ?? "training diverged (NaN or infinite loss)")
+            : new TrialOutcome(TrialStatus.Ok, outcome.Test, outcome.TestByGroup, outcome.ChosenEpoch, null) { Degenerate = outcome.Degenerate };
+        return result with
         {
-            return TrialOutcome.Unfinished(TrialStatus.Diverged, outcome.Message ?? "training diverged (NaN or infinite loss)");
-        }
-
-        return new TrialOutcome(TrialStatus.Ok, outcome.Test, outcome.TestByGroup, outcome.ChosenEpoch, null)
-        {
-            Degenerate = outcome.Degenerate,
+            DataSeconds = dataSeconds,
+            StepSeconds = phases.Steps.TotalSeconds,
+            EvaluationSeconds = phases.Evaluation.TotalSeconds,
         };
     }
 }

@@ -24,8 +24,14 @@ public static class StitchRun
     public const string FeatureFolder = "features";
 
     /// <summary>Validates the request, loads the backbone and its data, and runs it (see <see cref="Execute(StitchRequest, FairNetwork, ModelManifest, PreparedDataset, string?, Action{EpochRecord}?)"/>).</summary>
+    /// <param name="request">The stitch run.</param>
+    /// <param name="outputDirectory">Folder for result.json and the stitched model, or null.</param>
+    /// <param name="onEpoch">Called after each epoch.</param>
+    /// <param name="prepare">Prepares the backbone's data request (a sweep worker's cache); null loads the data
+    /// afresh. Either way the data is checked against the backbone's manifest.</param>
     /// <exception cref="InvalidInputException">Bad options, backbone folder, data or output folder; nothing is written then.</exception>
-    public static StitchOutcome Execute(StitchRequest request, string? outputDirectory = null, Action<EpochRecord>? onEpoch = null)
+    public static StitchOutcome Execute(StitchRequest request, string? outputDirectory = null, Action<EpochRecord>? onEpoch = null,
+        Func<DataRequest, PreparedDataset>? prepare = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Validate();
@@ -38,7 +44,15 @@ public static class StitchRun
         PreparedDataset data;
         try
         {
-            data = trained.PrepareData(request.DataDirectory, request.UtkFaceDirectory, request.DataFile);
+            if (prepare is null)
+            {
+                data = trained.PrepareData(request.DataDirectory, request.UtkFaceDirectory, request.DataFile);
+            }
+            else
+            {
+                data = prepare(trained.DataRequest(request.DataDirectory, request.UtkFaceDirectory, request.DataFile));
+                trained.CheckData(data);
+            }
         }
         catch
         {

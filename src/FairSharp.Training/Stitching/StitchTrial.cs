@@ -1,4 +1,5 @@
 using System.Globalization;
+using FairSharp.Data;
 using FairSharp.Training.Checkpoints;
 using FairSharp.Training.Runs;
 
@@ -45,15 +46,21 @@ public static class StitchTrial
     }
 
     /// <summary>Trains or reuses the backbone, then runs the stitch method on it.</summary>
-    public static StitchOutcome Run(StitchTrialRequest request, Action<EpochRecord>? onEpoch = null)
+    /// <param name="request">The trial.</param>
+    /// <param name="onEpoch">Called after each stitch epoch.</param>
+    /// <param name="prepare">Prepares a data request (a sweep worker's cache of prepared datasets); null loads the
+    /// data afresh (<see cref="DatasetLoader.Prepare"/>). The data must be what the loader would prepare.</param>
+    public static StitchOutcome Run(StitchTrialRequest request, Action<EpochRecord>? onEpoch = null, Func<DataRequest, PreparedDataset>? prepare = null)
     {
         var stitch = ToStitchRequest(request);
-        EnsureBackbone(request);
-        return StitchRun.Execute(stitch, outputDirectory: null, onEpoch);
+        EnsureBackbone(request, prepare);
+        return StitchRun.Execute(stitch, outputDirectory: null, onEpoch, prepare);
     }
 
     /// <summary>Trains the ERM backbone of <paramref name="request"/> unless its folder already holds one.</summary>
-    public static string EnsureBackbone(StitchTrialRequest request)
+    /// <param name="request">The trial.</param>
+    /// <param name="prepare">Prepares the backbone's data request (see <see cref="Run"/>); null loads it afresh.</param>
+    public static string EnsureBackbone(StitchTrialRequest request, Func<DataRequest, PreparedDataset>? prepare = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var folder = BackboneFolder(request);
@@ -72,7 +79,17 @@ public static class StitchTrial
         };
         try
         {
-            var outcome = TrainingRun.Execute(train, folder);
+            TrainOutcome outcome;
+            if (prepare is null)
+            {
+                outcome = TrainingRun.Execute(train, folder);
+            }
+            else
+            {
+                train.Validate();
+                outcome = TrainingRun.Execute(train, prepare(train.ToDataRequest()), folder);
+            }
+
             if (!outcome.Succeeded)
             {
                 throw new InvalidOperationException($"the ERM backbone in {folder} diverged: {outcome.Message}");

@@ -70,4 +70,73 @@ public sealed class TrainingTrialRunnerTests
     public void Unknown_datasets_are_refused_before_any_trial_runs() =>
         Should.Throw<InvalidInputException>(() => new TrainingTrialRunner().CheckData(new SweepOptions { Dataset = "mnist", Methods = ["erm"] }, null))
             .Message.ShouldContain("mnist");
+
+    [Fact]
+    public void A_stitch_trial_takes_its_data_from_the_workers_cache_with_the_same_result()
+    {
+        var root = Directory.CreateTempSubdirectory("fairsharp-stitch-cache-").FullName;
+        try
+        {
+            var config = new TrialConfig("german", "sex", null, "tfs", "dp", 1, 0, 1, null, null);
+            TrialSpec Spec(string sweep, TrialConfig c) => new(c, null, Path.Combine(root, sweep, SweepRunner.WorkFolder, c.Id), 1);
+            var cache = new PreparedDataCache();
+            var cached = new TrainingTrialRunner { DataCache = cache };
+
+            var first = cached.Run(Spec("cached", config), CancellationToken.None);
+            (cache.Misses, cache.Hits).ShouldBe((1, 2), "prepared once; the backbone's training and the stitch run reuse it");
+            cached.Run(Spec("cached", config with { Lambda = 2 }), CancellationToken.None);
+            (cache.Misses, cache.Hits).ShouldBe((1, 4), "the next trial of the seed trains no backbone and prepares nothing");
+
+            var fresh = new TrainingTrialRunner().Run(Spec("fresh", config), CancellationToken.None);
+            first.Status.ShouldBe(TrialStatus.Ok);
+            first.Metrics.ShouldBe(fresh.Metrics);
+            first.ByGroup.Keys.ShouldBe(fresh.ByGroup.Keys);
+            foreach (var (group, metrics) in fresh.ByGroup)
+            {
+                first.ByGroup[group].ShouldBe(metrics);
+            }
+
+            first.ChosenEpoch.ShouldBe(fresh.ChosenEpoch);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_trial_record_splits_its_time_into_phases_that_are_not_part_of_its_result()
+    {
+        var config = new TrialConfig("german", "sex", null, "erm", "dp", 0, 0, 2, null, null);
+        var root = Directory.CreateTempSubdirectory("fairsharp-phases-").FullName;
+        try
+        {
+            var spec = new TrialSpec(config, null, Path.Combine(root, SweepRunner.WorkFolder, config.Id), 1);
+            var runner = new TrainingTrialRunner { DataCache = new PreparedDataCache() };
+            var first = TrialExecution.Run(runner, spec, TimeSpan.FromSeconds(2), CancellationToken.None, ownProcess: true);
+            var second = TrialExecution.Run(runner, spec, TimeSpan.Zero, CancellationToken.None, ownProcess: true);
+
+            var t = first.Timings;
+            t.StartupSeconds.ShouldBe(2);
+            t.TotalSeconds.ShouldBe(t.TrainSeconds + 2, 0.002);
+            t.StepSeconds.ShouldBeGreaterThan(0);
+            t.EvaluationSeconds.ShouldBeGreaterThan(0);
+            t.DataSeconds.ShouldBeGreaterThan(0);
+            (t.DataSeconds + t.StepSeconds + t.EvaluationSeconds).ShouldBeLessThanOrEqualTo(t.TrainSeconds + 0.002);
+            t.CpuSeconds.ShouldBeGreaterThan(0);
+            second.Timings.StartupSeconds.ShouldBe(0);
+            second.Timings.DataSeconds.ShouldBeLessThan(t.DataSeconds, "the second trial's data comes from the cache");
+
+            second.Id.ShouldBe(first.Id);
+            TrialStore.Serialize(second with { Timings = first.Timings }).ShouldBe(TrialStore.Serialize(first));
+            var shares = TimeShares.None.Add(first.Timings).Add(second.Timings);
+            shares.Trials.ShouldBe(2);
+            shares.Total.ShouldBe(first.Timings.TotalSeconds + second.Timings.TotalSeconds, 0.01);
+            shares.Describe().ShouldStartWith("time of 2 trials: start-up ");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
