@@ -30,8 +30,8 @@ public sealed class ParityAlignmentTests
         // Loss − λ·S_detached back-propagates exactly like the loss alone, while Loss − λ·S does not.
         var task = strata[0].Loss + strata[1].Loss;
         var plain = autograd.grad([task], [first], retain_graph: true)[0];
-        var withDetached = autograd.grad([task - (0.5 * detached.Value)], [first], retain_graph: true)[0];
-        var withTrained = autograd.grad([task - (0.5 * trained.Value)], [first], retain_graph: true)[0];
+        var withDetached = autograd.grad([task - detached.Value.Times(0.5)], [first], retain_graph: true)[0];
+        var withTrained = autograd.grad([task - trained.Value.Times(0.5)], [first], retain_graph: true)[0];
         withDetached.data<double>().ToArray().ShouldBe(plain.data<double>().ToArray());
         (withTrained - plain).abs().max().item<double>().ShouldBeGreaterThan(1e-8);
     }
@@ -146,7 +146,11 @@ public sealed class ParityAlignmentTests
         new ParityAlignment(model).Layers.Count.ShouldBe(41);
         new ParityAlignment(model, alignNormWeights: false).Layers.Select(l => l.Name).ShouldBe(model.WeightLayers.Select(l => l.Name));
 
-        var x = randn([8, 3, 16, 16], generator: new Generator(4));
+        // The generator is kept alive (and disposed) by the test: a temporary one is collectable while randn's P/Invoke
+        // still uses its raw handle, and its finalizer can free it mid-draw (docs/torchsharp-notes.md, section 2: the
+        // same GC race as TorchSharp's Scalars) — NaN inputs, NaN cosines, seen only under heavy load.
+        using var generator = new Generator(4);
+        var x = randn([8, 3, 16, 16], generator: generator);
         var y = tensor(new float[] { 1, 0, 1, 0, 1, 1, 0, 0 });
         StratumLoss Loss(int g) => new(g, null, nn.functional.binary_cross_entropy_with_logits(
             model.forward(x.narrow(0, 4 * g, 4)), y.narrow(0, 4 * g, 4)));
@@ -165,11 +169,11 @@ public sealed class ParityAlignmentTests
     // Mean BCE of a few seeded random rows per group (float64).
     private static StratumLoss[] Losses(FairNetwork model, int seed, int groups = 2)
     {
-        var generator = new Generator((ulong)seed);
+        using var generator = new Generator((ulong)seed);
         var inputs = (int)model.WeightLayers[0].Weight.shape[1];
         return Enumerable.Range(0, groups).Select(g =>
         {
-            var x = randn([6, inputs], float64, generator: generator) + (0.5 * g);
+            var x = randn([6, inputs], float64, generator: generator).Plus(0.5 * g);
             var y = tensor(new double[] { 1, 0, 1, 1, 0, g % 2 }, float64);
             return new StratumLoss(g, null, nn.functional.binary_cross_entropy_with_logits(model.forward(x), y));
         }).ToArray();
