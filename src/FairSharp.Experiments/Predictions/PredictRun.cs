@@ -119,7 +119,7 @@ public static class PredictRun
 
             var seed = request.Seed ?? thresholds.Seed;
             labels = thresholds.Predict(prediction.Scores.Select(s => (double)s).ToArray(), GroupLabels.FromCodes(rows.Groups, rows.GroupNames), seed);
-            rule = string.Create(CultureInfo.InvariantCulture, $"per-group thresholds for {PostprocessRun.ConstraintName(thresholds.Constraint)}, seed {seed}");
+            rule = string.Create(CultureInfo.InvariantCulture, $"per-group thresholds for {thresholds.Constraint.ToName()}, seed {seed}");
         }
 
         string[] kept = ["y", .. rows.Sensitive];
