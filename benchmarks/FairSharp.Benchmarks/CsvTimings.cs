@@ -8,7 +8,7 @@ namespace FairSharp.Benchmarks;
 /// <summary>
 /// Timed runs for the user's-data path (docs/your-data.md): <c>-- csv-load FILE TARGET POSITIVE SENSITIVE</c> loads and
 /// prepares a CSV once (<see cref="TabularSource.FromCsv"/>) and prints wall time, process CPU time and peak working
-/// set; <c>-- predict-speed MODEL FILE</c> scores a CSV with <see cref="TrainedModel.Predict"/> (after one warm-up
+/// set; <c>-- predict-speed MODEL FILE</c> scores a CSV with <see cref="TrainedModel.Predict(TabularRows)"/> (after one warm-up
 /// call) and prints rows/s. Make a large file with <c>benchmarks/csv/make_adult_csv.py</c>.
 /// </summary>
 internal static class CsvTimings
@@ -48,7 +48,7 @@ internal static class CsvTimings
     }
 
     /// <summary><c>-- onnx-speed MODEL FILE [ROWS]</c>: the same rows scored by ONNX Runtime (the exported graph, inputs
-    /// built beforehand) and by FairSharp (<see cref="TrainedModel.Predict"/>: encoding + network), each after a warm-up.</summary>
+    /// built beforehand) and by FairSharp (<see cref="TrainedModel.Predict(TabularRows)"/>: encoding + network), each after a warm-up.</summary>
     public static void Onnx(string[] args)
     {
         using var model = TrainedModel.Load(args[0]);

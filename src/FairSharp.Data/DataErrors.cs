@@ -39,6 +39,9 @@ public static class DataErrors
     /// <summary>A row with the wrong number of fields; {0} file, {1} line, {2} expected, {3} found.</summary>
     public const string FieldCount = "{0}, line {1}: expected {2} fields, found {3}";
 
+    /// <summary>A model whose dataset has no raw-row reader; {0} dataset, {1} protocol, {2} the datasets that have one.</summary>
+    public const string NoRawRows = "a {0} model (protocol {1}) cannot score raw rows: predict reads the raw files of {2} (protocol ffb) and the CSV of a model trained with --data";
+
     /// <summary>A file read a second time (a column's texts) whose bytes changed; {0} file.</summary>
     public const string CsvChanged = "{0}: the file changed while it was being read";
 

@@ -9,16 +9,17 @@ internal static class PredictCommand
 {
     public static Command Create(CliConsole console)
     {
-        var model = new Option<string>("--model") { Description = "Model folder written by 'fairsharp train --data …' (model.bin, manifest.json, preprocessing.json).", Required = true };
-        var input = new Option<string>("--input") { Description = "CSV of rows to score (header row; columns matched by name; separator detected).", Required = true };
+        var model = new Option<string>("--model") { Description = "Model folder written by 'fairsharp train --data …' (with preprocessing.json), or by 'fairsharp train --dataset adult|german'.", Required = true };
+        var input = new Option<string>("--input") { Description = "CSV of rows to score (header row; columns matched by name; separator detected); for an adult or german model, a file in that dataset's raw format (e.g. adult.test).", Required = true };
         var output = new Option<string>("--out") { Description = "CSV to write: the target and sensitive columns when present, --keep columns, score, prediction.", Required = true };
         var keep = new Option<string?>("--keep") { Description = "More input columns to copy to the output (e.g. an id), comma-separated." };
         var threshold = new Option<double?>("--threshold") { Description = "prediction = score >= threshold (default: the model's, 0.5)." };
         var seed = new Option<int?>("--seed") { Description = "Seed of a post-processed model's randomised decisions (default: the one 'fairsharp postprocess' used)." };
         var separator = new Option<string?>("--separator") { Description = "Input separator ',', ';' or 'tab' (default: detected)." };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding the bundled datasets, for a model trained with --dataset adult or german (default: the repository's data/ folder, or FAIRSHARP_DATA)." };
 
         var command = new Command("predict", "Score new rows with a trained model: the saved preprocessing, then the network; writes score and prediction.");
-        foreach (var option in new Option[] { model, input, output, keep, threshold, seed, separator })
+        foreach (var option in new Option[] { model, input, output, keep, threshold, seed, separator, dataDir })
         {
             command.Options.Add(option);
         }
@@ -32,6 +33,7 @@ internal static class PredictCommand
                 Threshold = parse.GetValue(threshold),
                 Seed = parse.GetValue(seed),
                 Separator = DataSourceOptions.ParseSeparator(parse.GetValue(separator)),
+                DataDirectory = parse.GetValue(dataDir),
             };
             var outcome = PredictRun.Execute(request);
             foreach (var (column, count) in outcome.Unseen)

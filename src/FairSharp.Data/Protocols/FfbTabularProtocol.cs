@@ -15,6 +15,28 @@ internal static class FfbTabularProtocol
 {
     public static PreparedDataset Apply(TabularData data, DataRequest request)
     {
+        var (encoder, rows, labels, groups, groupNames, train, validation, test) = Fit(data, request);
+        DataSplit Make(string name, int[] part) => new(
+            name,
+            encoder.Transform(part.Select(p => rows[p]).ToArray()),
+            [encoder.Width],
+            part.Select(p => labels[p]).ToArray(),
+            part.Select(p => groups[p]).ToArray());
+
+        var result = new PreparedDataset(
+            data.Dataset, ProtocolNames.Ffb, request.Sensitive.ToArray(), groupNames, encoder.Names,
+            Make("train", train), Make("validation", validation), Make("test", test), data.DataSha256, request.Seed);
+        GroupEncoding.RequireEveryGroup(result.Train, groupNames, data.Dataset);
+        GroupEncoding.RequireEveryGroup(result.Validation, groupNames, data.Dataset);
+        GroupEncoding.RequireEveryGroup(result.Test, groupNames, data.Dataset);
+        return result;
+    }
+
+    /// <summary>The protocol up to the encoding: the rows kept, their labels and groups, the split (positions into the
+    /// kept rows) and the encoder fitted on them; what a model of the dataset needs to encode new raw rows.</summary>
+    public static (FeatureEncoder Encoder, int[] Rows, int[] Labels, int[] Groups, string[] GroupNames, int[] Train, int[] Validation, int[] Test) Fit(
+        TabularData data, DataRequest request)
+    {
         var info = request.Info;
         var attributes = request.Sensitive.Select(info.Attribute).ToArray();
         var sensitive = request.Sensitive.Select(s => data.Sensitive[s]).ToArray();
@@ -39,19 +61,6 @@ internal static class FfbTabularProtocol
         var (train, validation, test) = Splitter.Stratified(labels, request.Fractions(), request.Seed);
 
         var encoder = FeatureEncoder.Fit(columns.Where(c => c.IsNumeric).ToArray(), columns.Where(c => !c.IsNumeric).ToArray(), rows, train.Select(t => rows[t]).ToArray());
-        DataSplit Make(string name, int[] part) => new(
-            name,
-            encoder.Transform(part.Select(p => rows[p]).ToArray()),
-            [encoder.Width],
-            part.Select(p => labels[p]).ToArray(),
-            part.Select(p => groups[p]).ToArray());
-
-        var result = new PreparedDataset(
-            data.Dataset, ProtocolNames.Ffb, request.Sensitive.ToArray(), groupNames, encoder.Names,
-            Make("train", train), Make("validation", validation), Make("test", test), data.DataSha256, request.Seed);
-        GroupEncoding.RequireEveryGroup(result.Train, groupNames, data.Dataset);
-        GroupEncoding.RequireEveryGroup(result.Validation, groupNames, data.Dataset);
-        GroupEncoding.RequireEveryGroup(result.Test, groupNames, data.Dataset);
-        return result;
+        return (encoder, rows, labels, groups, groupNames, train, validation, test);
     }
 }

@@ -33,6 +33,17 @@ internal static class AdultSource
         return (table, SourceBytes.Combine(sources));
     }
 
+    /// <summary>A user's file in Adult's raw format (15 fields separated by <c>", "</c>, no header; a first line that
+    /// starts with <c>|</c>, as adult.test's <c>|1x3 Cross validator</c>, is skipped), every row kept, as
+    /// <see cref="ForFfb(RawTable, string, bool)"/> gives the catalogue's columns.</summary>
+    public static TabularData ForFfb(string path)
+    {
+        var source = SourceBytes.Read(path);
+        var table = new RawTable(Columns);
+        TextReaders.ReadSimple(table, source, ',', source.Bytes.Length > 0 && source.Bytes[0] == (byte)'|' ? 1 : 0);
+        return ForFfb(table, source.Sha256, dropMissing: false);
+    }
+
     /// <summary>y = 1 for <c>&gt;50K</c> (with or without the test file's period).</summary>
     public static int Label(RawTable table, int row) => table[row][Income] switch
     {
@@ -50,7 +61,13 @@ internal static class AdultSource
     public static TabularData ForFfb(string dataDirectory, bool verify)
     {
         var (table, sha) = Read(dataDirectory, verify);
-        var rows = Enumerable.Range(0, table.Count).Where(r => !table[r].Contains("?")).ToArray();
+        return ForFfb(table, sha, dropMissing: true);
+    }
+
+    // dropMissing: FFB's filter (rows with any '?' removed); a user's rows to score keep theirs ('?' is then an unseen category).
+    private static TabularData ForFfb(RawTable table, string sha, bool dropMissing)
+    {
+        var rows = Enumerable.Range(0, table.Count).Where(r => !dropMissing || !table[r].Contains("?")).ToArray();
         var numeric = new[] { "age", "education-num", "capital-gain", "capital-loss", "hours-per-week" };
         var categorical = new[] { "workclass", "education", "marital-status", "occupation", "relationship", "race", "sex", "native-country" };
         var columns = new List<InputColumn>();

@@ -25,9 +25,16 @@ internal static class GermanSource
     public static TabularData Read(string dataDirectory, bool verify)
     {
         var file = BundledFiles.Of("german")[0];
-        var source = SourceBytes.Load(file, dataDirectory, verify);
+        return Read(SourceBytes.Load(file, dataDirectory, verify), file.HeaderLines);
+    }
+
+    /// <summary>A user's file in german.data's raw format (21 space-separated fields, no header).</summary>
+    public static TabularData Read(string path) => Read(SourceBytes.Read(path), 0);
+
+    private static TabularData Read(SourceBytes source, int headerLines)
+    {
         var table = new RawTable(Columns);
-        TextReaders.ReadSimple(table, source, ' ', file.HeaderLines);
+        TextReaders.ReadSimple(table, source, ' ', headerLines);
         var rows = Enumerable.Range(0, table.Count).ToArray();
         int sexColumn = table.Index("sex"), ageColumn = table.Index("age");
         var male = rows.Select(r => table[r][sexColumn] switch

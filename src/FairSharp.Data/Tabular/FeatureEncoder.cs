@@ -97,6 +97,39 @@ internal sealed class FeatureEncoder
     /// <summary>FFB's (scikit-learn's on a float32 frame) standardisation: float32(float32(float32(x) − μ) / σ).</summary>
     internal static float Standardise(double value, double mean, double scale) => (float)((float)((float)value - mean) / scale);
 
+    /// <summary>Row-major float features of other rows of the same columns (e.g. a user's file in the dataset's raw
+    /// format), matched by name: a category the fitted rows never had is an all-zero one-hot row, counted by column.</summary>
+    public float[] Transform(IReadOnlyList<InputColumn> columns, int count, SortedDictionary<string, int> unseen)
+    {
+        InputColumn Find(string name) => columns.First(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+        var numeric = _numeric.Select(c => Find(c.Name).Numeric!).ToArray();
+        var categorical = _categorical.Select(c => Find(c.Name).Categorical!).ToArray();
+        var width = Width;
+        var x = new float[(long)count * width];
+        for (var r = 0; r < count; r++)
+        {
+            var baseIndex = (long)r * width;
+            for (var c = 0; c < numeric.Length; c++)
+            {
+                x[baseIndex + c] = Standardise(numeric[c][r], _mean[c], _scale[c]);
+            }
+
+            for (var c = 0; c < categorical.Length; c++)
+            {
+                if (_categoryOffset[c].TryGetValue(categorical[c][r], out var at))
+                {
+                    x[baseIndex + at] = 1f;
+                }
+                else
+                {
+                    unseen[_categorical[c].Name] = unseen.GetValueOrDefault(_categorical[c].Name) + 1;
+                }
+            }
+        }
+
+        return x;
+    }
+
     /// <summary>Row-major float features of <paramref name="rows"/>.</summary>
     public float[] Transform(int[] rows)
     {

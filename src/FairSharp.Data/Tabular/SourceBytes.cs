@@ -34,6 +34,19 @@ internal sealed record SourceBytes(string Path, byte[] Bytes, string Sha256)
         return new SourceBytes(path, bytes, sha);
     }
 
+    /// <summary>Reads a user's file in a catalogue dataset's raw format (not one of the bundled files: nothing to verify).</summary>
+    /// <exception cref="InvalidInputException">The file does not exist.</exception>
+    public static SourceBytes Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException(string.Format(System.Globalization.CultureInfo.InvariantCulture, DataErrors.CsvNotFound, path));
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        return new SourceBytes(path, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
     /// <summary>One hash for several files: the file's own sha256 when alone, else the sha256 of the lines "sha256  name".</summary>
     public static string Combine(IReadOnlyList<SourceBytes> sources)
     {

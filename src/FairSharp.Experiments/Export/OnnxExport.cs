@@ -37,6 +37,9 @@ public static class OnnxExport
     /// <summary>Name of the output.</summary>
     public const string Output = "probability";
 
+    /// <summary>Error text: an MLP trained on a catalogue dataset (format: folder, dataset).</summary>
+    public const string CatalogueModel = "{0}: a model trained with --dataset {1} does not export to ONNX yet: its encoder (FFB's float32 standardisation, categories of every row) is fitted again from the bundled files at predict time and not stored in the folder; train on the dataset's CSV with --data to export, or score it with 'fairsharp predict'";
+
     /// <summary>The metadata_props keys of the fairness card, in order.</summary>
     public static IReadOnlyList<string> CardKeys { get; } =
     [
@@ -50,6 +53,11 @@ public static class OnnxExport
     public static ModelProto Build(TrainedModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        if (model.Preprocessing is null && model.Manifest.Model.Architecture == ModelSpec.MlpName)
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, CatalogueModel, model.Folder, model.Config.Dataset));
+        }
+
         var pre = model.RequirePreprocessing();
         if (model.Manifest.Model.Architecture != ModelSpec.MlpName)
         {

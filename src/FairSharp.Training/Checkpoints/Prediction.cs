@@ -1,6 +1,6 @@
 namespace FairSharp.Training.Checkpoints;
 
-/// <summary>Scores of new rows from <see cref="TrainedModel.Predict"/>.</summary>
+/// <summary>Scores of new rows from <see cref="TrainedModel.Predict(Data.Csv.EncodedRows)"/>.</summary>
 /// <param name="Scores">P(y = 1 | x) per row, in input order.</param>
 /// <param name="Threshold">The model's decision threshold (prediction = score &gt;= threshold).</param>
 /// <param name="Unseen">Per categorical column, the rows whose category the training split never had (encoded as an

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FairSharp.Data;
+using FairSharp.Data.Catalogue;
 using FairSharp.Data.Csv;
 using FairSharp.Metrics;
 using FairSharp.Training.Models;
@@ -18,7 +19,7 @@ public sealed class TrainedModel : IDisposable
     public const string FileChanged = "{0}: sha256 {1} differs from manifest.json's {2}: the file was changed after training";
 
     /// <summary>Error text: predict or export on a model without fitted tabular preprocessing (format: folder).</summary>
-    public const string NoPreprocessing = "{0}: the model has no preprocessing.json (only models trained on a CSV with --data score new rows)";
+    public const string NoPreprocessing = "{0}: the model has no preprocessing.json (only models trained on a CSV with --data have one)";
 
     /// <summary>Error text: an unreadable preprocessing.json (format: path, reason).</summary>
     public const string BadPreprocessing = "{0}: not a FairSharp preprocessing file ({1})";
@@ -112,9 +113,32 @@ public sealed class TrainedModel : IDisposable
     public Prediction Predict(TabularRows rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var encoded = RequirePreprocessing().Transform(rows);
+        return Predict(RequirePreprocessing().Transform(rows));
+    }
+
+    /// <summary>Scores rows already encoded (<see cref="TabularPreprocessing.Transform(TabularRows)"/> or <see cref="CatalogueRows"/>).</summary>
+    public Prediction Predict(EncodedRows encoded)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
         using var x = TorchSharp.torch.tensor(encoded.Features, [encoded.Count, encoded.Width]);
         return new Prediction(Network.PredictProbabilities(x), Config.Threshold, encoded.Unseen);
+    }
+
+    /// <summary>For a model trained on a catalogue dataset (<c>--dataset adult</c> or <c>german</c>): a file of that
+    /// dataset's raw format, encoded as the training data was (<see cref="CatalogueRows.Read"/>, the encoder fitted
+    /// again on the bundled files and checked against the manifest's data hash).</summary>
+    /// <exception cref="InvalidInputException">A model trained with --data or on another dataset, a bad file, or
+    /// bundled data that differs from the data the model was trained on.</exception>
+    public CatalogueRows ReadCatalogueRows(string path, string? dataDirectory = null)
+    {
+        var rows = CatalogueRows.Read(DataRequest(dataDirectory), path);
+        if (!string.Equals(rows.DataSha256, Manifest.Data.DataSha256, StringComparison.Ordinal))
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataMismatch, Folder,
+                $"data sha256 {rows.DataSha256} instead of {Manifest.Data.DataSha256}"));
+        }
+
+        return rows;
     }
 
     private static TabularPreprocessing? ReadPreprocessing(string path)
