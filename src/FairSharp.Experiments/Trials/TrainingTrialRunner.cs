@@ -12,7 +12,8 @@ namespace FairSharp.Experiments.Trials;
 /// Runs a sweep trial through the training layer. Registry methods (<see cref="MethodRegistry"/>: erm, gapreg,
 /// fairmixup, fairer, …) go through <see cref="TrainingRun"/>; stitch methods (<see cref="StitchTrial.Methods"/>: tfs,
 /// fdr, tfs-joint) through <see cref="StitchTrial"/>, with the trial's λ as α, its stitch layer and initialisation, and
-/// one ERM backbone per (dataset, attributes, protocol, seed) shared by the sweep's trials. The test metrics and
+/// one ERM backbone per (dataset, attributes, protocol, seed) shared by the sweep's trials; <c>threshold</c> trains the
+/// seed's ERM model and post-processes it (<see cref="ThresholdTrial"/>). The test metrics and
 /// per-group metrics of the chosen epoch become the record. A method registered later is sweepable at once.
 /// </summary>
 public sealed class TrainingTrialRunner : ITrialRunner
@@ -27,14 +28,16 @@ public sealed class TrainingTrialRunner : ITrialRunner
     public IMethodCatalog Catalog => new MethodCatalog(
         MethodRegistry.Methods.Where(d => !StitchTrial.IsStitchMethod(d.Name))
             .Select(d => new MethodInfo(d.Name, d.HasLambda, UsesStitch: false) { Descriptor = d })
+            .Append(new MethodInfo(ThresholdTrial.Method, UsesLambda: false, UsesStitch: false) { Descriptor = ErmOptions.Descriptor })
             .Concat(StitchTrial.Methods.Select(name => new MethodInfo(name, UsesLambda: true, UsesStitch: true))));
 
     /// <summary>The training request of a registry-method trial: the method's options are its defaults with the
-    /// trial's λ (for a method that has one) and knobs applied.</summary>
+    /// trial's λ (for a method that has one) and knobs applied. A <c>threshold</c> trial's request is the ERM request
+    /// of the same trial (<see cref="ThresholdTrial"/>).</summary>
     public static TrainRequest ToRequest(TrialSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var c = spec.Config;
+        var c = spec.Config.Method == ThresholdTrial.Method ? spec.Config with { Method = ThresholdTrial.TrainedMethod } : spec.Config;
         var descriptor = MethodRegistry.Get(c.Method);
         var knobs = (c.Options ?? new Dictionary<string, string>()).ToList();
         if (descriptor.HasLambda)
@@ -105,6 +108,10 @@ public sealed class TrainingTrialRunner : ITrialRunner
             else
             {
                 ToRequest(spec).Validate();
+                if (method == ThresholdTrial.Method)
+                {
+                    ThresholdTrial.ToRequest(trial, spec.WorkDirectory);
+                }
             }
         }
 
@@ -155,6 +162,11 @@ public sealed class TrainingTrialRunner : ITrialRunner
         var data = DataCache is { } cache
             ? cache.GetOrPrepare(request.ToDataRequest(), sha, r => PrepareData(r, sha))
             : PrepareData(request.ToDataRequest(), sha);
+        if (spec.Config.Method == ThresholdTrial.Method)
+        {
+            return ThresholdTrial.Run(spec, request, data);
+        }
+
         var outcome = TrainingRun.Execute(request, data, outputDirectory: null, SilentObserver.Instance);
 
         if (!outcome.Succeeded)
