@@ -119,7 +119,9 @@ public static class StudyDesign
         new(name, 5, $"ERM + per-group thresholds on Adult (sex), Fair Mixup pipeline, {constraint.ToUpperInvariant()}",
             new SweepOptions { Dataset = "adult", Protocol = "fairmixup", Constraint = constraint, Methods = ["erm", ThresholdMethod], Lambdas = [1], Seeds = 10 })
         {
-            SkipReason = skip, UtilityKey = MetricKeys.AveragePrecision, GapKey = constraint == "dp" ? MetricKeys.DpScoreGap : MetricKeys.EoScoreGap,
+            // Thresholds change decisions, not scores: the part is read on thresholded metrics (accuracy and the
+            // constraint's fairlearn gap), never on average precision or a score gap.
+            SkipReason = skip, UtilityKey = MetricKeys.Accuracy, GapKey = ThresholdRivalry.GapKey(constraint),
             EstimatedSecondsPerTrial = 12,
         };
 

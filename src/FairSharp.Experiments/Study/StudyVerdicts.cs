@@ -123,40 +123,68 @@ public static class StudyVerdicts
     private static ClaimVerdict Thresholds(IReadOnlyDictionary<string, PartResult> parts)
     {
         const string claim = "Rival: does any in-processing method beat ERM + per-group thresholds (fairlearn's ThresholdOptimizer) on these protocols?";
-        var runs = new[] { "threshold-adult-dp", "threshold-adult-eo" }.Select(parts.GetValueOrDefault).Where(p => p?.Analysis is not null).ToArray();
+        var runs = ThresholdParts(parts).ToArray();
         if (runs.Length == 0)
         {
-            var reason = parts.GetValueOrDefault("threshold-adult-dp")?.Part.SkipReason ?? "part 5 has not run yet";
+            var reason = parts.Values.FirstOrDefault(p => p.Part.Section == 5)?.Part.SkipReason ?? "part 5 has not run yet";
             return new(claim, ClaimVerdict.CannotTell, reason, "running part 5 (the threshold method) next to part 1");
         }
 
         var lines = new List<string>();
         var beaten = false;
-        var unclear = false;
-        foreach (var run in runs)
+        var complete = true;
+        foreach (var (threshold, inProcessing) in runs)
         {
-            var constraint = run!.Plan!.Options.Constraint;
-            var fairer = parts.GetValueOrDefault($"fairer-adult-{constraint}");
-            var threshold = run.Analysis!.Curves.FirstOrDefault(c => c.Method == StudyDesign.ThresholdMethod);
-            if (fairer?.Analysis is null || threshold is null)
+            var constraint = threshold.Plan!.Options.Constraint;
+            var rows = ThresholdRivalry.Compare(threshold, inProcessing).Where(r => r.Curve != "erm").ToArray();
+            complete &= threshold.Complete && inProcessing.Complete;
+            if (rows.Length == 0)
             {
-                unclear = true;
+                complete = false;
+                lines.Add($"{constraint}: no paired trials yet");
                 continue;
             }
 
-            // Different sweeps, so not paired: compare the mean points — does any in-processing front point dominate every threshold point?
-            var points = threshold.Points.Where(p => p.Seeds.Count > 0).Select(p => p.Coordinates).ToArray();
-            var dominating = fairer.Analysis.Curves.Where(c => c.Method != "erm")
-                .Where(c => c.Front.Any(f => points.All(t => Analysis.ParetoFront.Dominates(f.Coordinates, t)))).Select(c => c.Curve).ToArray();
-            beaten |= dominating.Length > 0;
-            lines.Add(dominating.Length > 0
-                ? $"{constraint}: a front point of {string.Join(", ", dominating)} dominates every ERM + threshold point (means)"
-                : $"{constraint}: no in-processing front point dominates the ERM + threshold points (means)");
+            var winners = rows.Where(r => r.Beats).ToArray();
+            beaten |= winners.Length > 0;
+            var best = rows.MaxBy(r => r.Accuracy.Low)!;
+            lines.Add(winners.Length > 0
+                ? $"{constraint}: {winners.Length} of {rows.Length} in-processing points are more accurate and fairer beyond noise, e.g. {Describe(winners[0])}"
+                : $"{constraint}: none of {rows.Length} in-processing points is both more accurate and fairer beyond noise (largest lower bound on Δ accuracy: {Describe(best)})");
         }
 
-        var deciding = lines.Count == 0 ? "part 1 has not run yet" : string.Join("; ", lines);
-        return beaten ? new(claim, "yes (in-processing wins)", deciding, "intervals: the comparison is of means across two sweeps with the same seeds")
-            : unclear || lines.Count == 0 ? new(claim, ClaimVerdict.CannotTell, deciding, "running parts 1 and 5")
-            : new(claim, "no (thresholds are not beaten)", deciding, "more λ points of the in-processing methods");
+        var deciding = string.Join("; ", lines);
+        return beaten ? new(claim, "yes (an in-processing point wins)", deciding, "correcting for the number of points compared (a single win among many can be chance); more seeds")
+            : !complete ? new(claim, ClaimVerdict.CannotTell, deciding, "running parts 1 and 5 to the end")
+            : new(claim, "no (thresholds are not beaten)", deciding, "in-processing points at other λ, or more seeds narrowing the intervals");
+    }
+
+    /// <summary>Each part-5 part with the part-1 (or, failing that, any in-processing) part of the same dataset, protocol
+    /// and constraint, when both have records.</summary>
+    public static IEnumerable<(PartResult Threshold, PartResult InProcessing)> ThresholdParts(IReadOnlyDictionary<string, PartResult> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        foreach (var threshold in parts.Values.Where(p => p.Part.Section == 5 && p.Plan is not null))
+        {
+            var o = threshold.Plan!.Options;
+            var rival = parts.Values.Where(p => p.Part.Section is 1 or 2 && p.Plan is { } plan && plan.Options.Dataset == o.Dataset
+                    && plan.Options.Protocol == o.Protocol && plan.Options.Constraint == o.Constraint && plan.Options.Sensitive.SequenceEqual(o.Sensitive))
+                .OrderBy(p => p.Part.Section).FirstOrDefault();
+            if (rival is not null)
+            {
+                yield return (threshold, rival);
+            }
+        }
+    }
+
+    private static string Describe(ThresholdRivalry.Row r) => string.Create(CultureInfo.InvariantCulture,
+        $"{r.Curve} λ {r.Lambda}: Δ accuracy {Signed(r.Accuracy)}, Δ gap {Signed(r.Gap)} ({r.Seeds} seeds)");
+
+    /// <summary><c>+1.23 [+0.40, +2.00] pp</c>: an interval of a difference of fractions, in percentage points.</summary>
+    public static string Signed(Analysis.IntervalEstimate e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        static string F(double v) => double.IsFinite(v) ? ((Math.Round(v * 100, 2) + 0.0).ToString("+0.00;-0.00;+0.00", CultureInfo.InvariantCulture)) : "n/a";
+        return $"{F(e.Value)} [{F(e.Low)}, {F(e.High)}] pp";
     }
 }
