@@ -11,10 +11,12 @@ using static TorchSharp.torch;
 namespace FairSharp.Training;
 
 /// <summary>
-/// The one training loop every method runs through (template method: the loop is fixed; the method is the
-/// <see cref="ITrainingObjective"/> it calls). Per step: a dispose scope, objective → loss → divergence check →
-/// backward → optimiser step (→ StepLR for step schedules). Per period: evaluation on validation (selection) and test
-/// (reporting only), StepLR for epoch schedules, model selection, early stopping.
+/// The one training loop every method runs through, for a <see cref="FairNetwork"/> with an
+/// <see cref="ITrainingObjective"/> (<see cref="Train"/>) and for a stitched model on cached representations
+/// (<see cref="Stitching.StitchTrainer"/>). Per step: a dispose scope, objective → loss → divergence check → backward →
+/// optimiser step (→ StepLR for step schedules). Per period: evaluation on validation (selection) and test (reporting
+/// only), StepLR for epoch schedules, model selection (any <see cref="Selection.SelectionRule"/>, the TFS gate included),
+/// early stopping. The optimiser runs over the model's <see cref="ITrainable.ParameterGroups"/>.
 /// </summary>
 public sealed class Trainer
 {
@@ -96,14 +98,23 @@ public sealed class Trainer
         var messages = new List<string>();
         var sampler = CreateSampler(objective.RequiredSampling ?? options.Sampling, data, messages);
         var extra = objective.Attach(model);
-        using var optimizer = CreateOptimizer(model.parameters().Concat(extra));
-        var scheduler = options.StepLrPeriod is { } period ? optim.lr_scheduler.StepLR(optimizer, period, options.StepLrGamma) : null;
         using var train = TensorConversion.ToTensors(data.Train, device);
         using var validation = TensorConversion.ToTensors(data.Validation, device);
         using var test = TensorConversion.ToTensors(data.Test, device);
         using var generator = new Generator((ulong)(uint)options.Seed, CPU);
-        var loop = new Loop(this, model, objective, data, sampler, optimizer, scheduler, train, validation, test, generator, messages);
-        return loop.Run();
+        var network = new NetworkTrainable(model, extra);
+        var stream = new NetworkBatches(model, objective, sampler, train, data, generator);
+        return Run(network, stream, new EvaluationSplit(data.Validation.Name, validation.X, data.Validation.Labels, data.Validation.Groups),
+            new EvaluationSplit(data.Test.Name, test.X, data.Test.Labels, data.Test.Groups), data.GroupNames, messages);
+    }
+
+    /// <summary>Runs the loop on any trainable model: builds the optimiser over its parameter groups and the schedule.</summary>
+    internal TrainingResult Run<TBatch>(ITrainable model, IBatchStream<TBatch> stream, EvaluationSplit validation, EvaluationSplit test,
+        IReadOnlyList<string> groupNames, List<string> messages)
+    {
+        using var optimizer = CreateOptimizer(model.ParameterGroups);
+        var scheduler = options.StepLrPeriod is { } period ? optim.lr_scheduler.StepLR(optimizer, period, options.StepLrGamma) : null;
+        return new TrainingLoop<TBatch>(options, observer, model, stream, optimizer, scheduler, validation, test, groupNames, messages).Run();
     }
 
     private IBatchSampler CreateSampler(SamplingKind sampling, PreparedDataset data, List<string> messages)
@@ -161,254 +172,33 @@ public sealed class Trainer
         observer.OnMessage(message);
     }
 
-    private optim.Optimizer CreateOptimizer(IEnumerable<Parameter> parameters) => options.Optimizer switch
+    private optim.Optimizer CreateOptimizer(IReadOnlyList<ParameterGroup> groups) => options.Optimizer switch
     {
-        OptimizerKind.Sgd => new SgdOptimizer(parameters, options.LearningRate, options.Momentum, options.WeightDecay),
-        _ => new AdamOptimizer(parameters, options.LearningRate, options.WeightDecay),
+        OptimizerKind.Sgd => new SgdOptimizer(groups, options.LearningRate, options.Momentum, options.WeightDecay),
+        _ => new AdamOptimizer(groups, options.LearningRate, options.WeightDecay),
     };
 
-    /// <summary>One run's state: the loop itself, split into small steps.</summary>
-    private sealed class Loop(
-        Trainer owner,
-        FairNetwork model,
-        ITrainingObjective objective,
-        PreparedDataset data,
-        IBatchSampler sampler,
-        optim.Optimizer optimizer,
-        optim.lr_scheduler.LRScheduler? scheduler,
-        SplitTensors train,
-        SplitTensors validation,
-        SplitTensors test,
-        Generator generator,
-        List<string> messages)
+    /// <summary>A network and its objective's extra parameters (one group) as the loop's model.</summary>
+    private sealed class NetworkTrainable(FairNetwork model, IReadOnlyList<Parameter> extra) : ITrainable
     {
-        private readonly TrainerOptions options = owner.options;
-        private readonly ITrainingObserver observer = owner.observer;
-        private static readonly IReadOnlyDictionary<string, double> NotEvaluated = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        private readonly List<EpochRecord> records = [];
-        private readonly List<double> validationLosses = [];
-        private WeightSnapshot? snapshot;
-        private int chosen = -1;
-        private ModelEvaluation? chosenTest;
-        private ModelEvaluation? chosenValidation;
-        private int step;
-        private int samplerEpoch;
-        private IEnumerator<int[]>? endless;
+        public IReadOnlyList<ParameterGroup> ParameterGroups { get; } = [new ParameterGroup([.. model.parameters(), .. extra])];
 
-        public TrainingResult Run()
-        {
-            var stepBased = options.Unit == ScheduleUnit.Steps;
-            var periods = stepBased ? (options.Steps + options.EvaluateEvery - 1) / options.EvaluateEvery : options.Epochs;
-            var totalSteps = stepBased ? options.Steps : options.Epochs * sampler.BatchesPerEpoch;
-            observer.OnStart(totalSteps, periods);
-            var status = TrainingStatus.Completed;
-            string? message = null;
-            try
-            {
-                for (var period = 0; period < periods; period++)
-                {
-                    model.train();
-                    var batches = stepBased ? NextSteps(Math.Min(options.EvaluateEvery, options.Steps - step)) : sampler.Epoch(period);
-                    var (ok, meanLoss, diagnostics, badLoss) = TrainPeriod(batches, period, stepBased);
-                    if (!ok)
-                    {
-                        status = TrainingStatus.Diverged;
-                        message = string.Format(CultureInfo.InvariantCulture, DivergedLoss, step + 1, badLoss);
-                        break;
-                    }
+        public IEnumerable<Tensor> SelectionState => model.state_dict().Values;
 
-                    if (!stepBased)
-                    {
-                        scheduler?.step();
-                    }
+        public SplitScores Score(Tensor inputs, int[] labels) => SplitScores.FromProbabilities(model.PredictProbabilities(inputs), labels);
 
-                    var (valOk, val, valMetrics) = Evaluate(validation, data.Validation);
-                    var (testOk, tst, testMetrics) = options.TestCurve ? Evaluate(test, data.Test) : (true, null, NotEvaluated);
-                    if (!valOk || !testOk)
-                    {
-                        status = TrainingStatus.Diverged;
-                        message = string.Format(CultureInfo.InvariantCulture, DivergedScores, step, valOk ? data.Test.Name : data.Validation.Name);
-                        break;
-                    }
+        public void train(bool on = true) => model.train(on);
+    }
 
-                    var record = new EpochRecord(period, step, LearningRate(), meanLoss, diagnostics, valMetrics, testMetrics);
-                    records.Add(record);
-                    validationLosses.Add(valMetrics["loss"]);
-                    if (options.Selection.Choose(records) == records.Count - 1)
-                    {
-                        Snapshot(val!, tst);
-                    }
+    /// <summary>The sampler's row batches of the training split and the objective's step on them.</summary>
+    private sealed class NetworkBatches(FairNetwork model, ITrainingObjective objective, IBatchSampler sampler, SplitTensors train,
+        PreparedDataset data, Generator generator) : IBatchStream<int[]>
+    {
+        public int BatchesPerEpoch => sampler.BatchesPerEpoch;
 
-                    observer.OnEvaluated(record);
-                    if (options.EarlyStopping is { } early && period < periods - 1 && early.ShouldStop(validationLosses))
-                    {
-                        status = TrainingStatus.EarlyStopped;
-                        message = string.Format(CultureInfo.InvariantCulture, EarlyStopped, period);
-                        break;
-                    }
-                }
+        public IEnumerable<int[]> Epoch(int epoch) => sampler.Epoch(epoch);
 
-                var description = options.Selection.Describe();
-                if (chosen < 0 && records.Count > 0 && status != TrainingStatus.Diverged)
-                {
-                    // e.g. fewer epochs than the warm-up: report the last epoch and say so.
-                    description += "; no epoch was eligible, the last epoch is reported";
-                    chosen = -1;
-                    ForceLast();
-                }
-
-                if (status == TrainingStatus.Diverged)
-                {
-                    chosen = -1;
-                    chosenTest = null;
-                    chosenValidation = null;
-                }
-                else if (chosen != records.Count - 1 && snapshot is not null)
-                {
-                    snapshot.Restore();
-                }
-
-                if (chosen >= 0 && chosenTest is null)
-                {
-                    // Without the test curve, the test split is evaluated here, once, on the chosen weights.
-                    var (testOk, tst, testMetrics) = Evaluate(test, data.Test);
-                    if (testOk)
-                    {
-                        chosenTest = tst;
-                        records[chosen] = records[chosen] with { Test = testMetrics };
-                    }
-                    else
-                    {
-                        status = TrainingStatus.Diverged;
-                        message = string.Format(CultureInfo.InvariantCulture, DivergedScores, records[chosen].Step, data.Test.Name);
-                        chosen = -1;
-                        chosenValidation = null;
-                    }
-                }
-
-                observer.OnFinished(status);
-                return new TrainingResult(status, message, records, chosen, options.Selection.Name, description,
-                    chosenTest, chosenValidation, step, messages);
-            }
-            finally
-            {
-                DisposeSnapshot();
-                endless?.Dispose();
-                model.eval();
-            }
-        }
-
-        private IEnumerable<int[]> NextSteps(int count)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                endless ??= sampler.Epoch(samplerEpoch).GetEnumerator();
-                while (!endless.MoveNext())
-                {
-                    endless.Dispose();
-                    endless = sampler.Epoch(++samplerEpoch).GetEnumerator();
-                }
-
-                yield return endless.Current;
-            }
-        }
-
-        private (bool Ok, double MeanLoss, IReadOnlyDictionary<string, double> Diagnostics, double BadLoss) TrainPeriod(
-            IEnumerable<int[]> batches, int period, bool stepBased)
-        {
-            double lossSum = 0;
-            var count = 0;
-            var sums = new SortedDictionary<string, double>(StringComparer.Ordinal);
-            foreach (var rows in batches)
-            {
-                using var scope = NewDisposeScope();
-                var batch = BatchContext.FromRows(train, data.Train, rows, data.GroupNames.Count);
-                var loss = TrainingStep.Run(model, objective, batch, optimizer, period, generator, out var diagnostics);
-                if (!double.IsFinite(loss))
-                {
-                    return (false, double.NaN, sums, loss);
-                }
-
-                if (stepBased)
-                {
-                    scheduler?.step();
-                }
-
-                step++;
-                count++;
-                lossSum += loss;
-                foreach (var (key, value) in diagnostics)
-                {
-                    sums[key] = sums.GetValueOrDefault(key) + value;
-                }
-
-                observer.OnStep(step, loss);
-            }
-
-            var means = sums.ToDictionary(kv => kv.Key, kv => kv.Value / Math.Max(count, 1), StringComparer.Ordinal);
-            return (true, count > 0 ? lossSum / count : double.NaN, means, 0);
-        }
-
-        private (bool Ok, ModelEvaluation? Evaluation, IReadOnlyDictionary<string, double> Metrics) Evaluate(SplitTensors tensors, DataSplit split)
-        {
-            var probabilities = model.PredictProbabilities(tensors.X);
-            var scores = new double[probabilities.Length];
-            double loss = 0;
-            for (var i = 0; i < scores.Length; i++)
-            {
-                var p = (double)probabilities[i];
-                if (!double.IsFinite(p))
-                {
-                    return (false, null, new Dictionary<string, double>());
-                }
-
-                scores[i] = p;
-                // BCE as torch's BCELoss computes it: log clamped at −100.
-                loss -= split.Labels[i] == 1 ? Math.Max(Math.Log(p), -100) : Math.Max(Math.Log(1 - p), -100);
-            }
-
-            var evaluation = ModelEvaluator.Evaluate(split.Labels, scores, split.Groups, data.GroupNames, options.Evaluation);
-            var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
-            foreach (var key in MetricKeys.All)
-            {
-                metrics[key] = evaluation.Metrics[key];
-            }
-
-            metrics["loss"] = loss / Math.Max(scores.Length, 1);
-            return (true, evaluation, metrics);
-        }
-
-        private double LearningRate() => optimizer.ParamGroups.First().LearningRate;
-
-        private void Snapshot(ModelEvaluation validationEvaluation, ModelEvaluation? testEvaluation)
-        {
-            DisposeSnapshot();
-            chosen = records.Count - 1;
-            chosenValidation = validationEvaluation;
-            chosenTest = testEvaluation;
-            if (options.Selection is Selection.LastEpoch)
-            {
-                // the live weights are the last epoch's: no copy needed
-                return;
-            }
-
-            snapshot = WeightSnapshot.Take(model.state_dict().Values);
-        }
-
-        private void ForceLast()
-        {
-            DisposeSnapshot();
-            var last = records.Count - 1;
-            chosen = last;
-            var (_, val, _) = Evaluate(validation, data.Validation);
-            chosenValidation = val;
-            chosenTest = null;
-        }
-
-        private void DisposeSnapshot()
-        {
-            snapshot?.Dispose();
-            snapshot = null;
-        }
+        public ObjectiveStep Step(int[] batch, int period) =>
+            objective.Step(model, BatchContext.FromRows(train, data.Train, batch, data.GroupNames.Count), period, generator);
     }
 }

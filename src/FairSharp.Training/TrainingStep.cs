@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace FairSharp.Training;
 
-/// <summary>One optimisation step exactly as the <see cref="Trainer"/> runs it (also what the benchmarks time):
+/// <summary>One optimisation step exactly as the one training loop (<see cref="Trainer"/>) runs it (also what the benchmarks time):
 /// zero the gradients, ask the objective for the loss, refuse a non-finite loss, back-propagate, step the optimiser.</summary>
 public static class TrainingStep
 {
@@ -22,18 +22,29 @@ public static class TrainingStep
         int epoch, Generator generator, out IReadOnlyDictionary<string, double> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(objective);
+        return Run(() => objective.Step(model, batch, epoch, generator), optimizer, out diagnostics);
+    }
+
+    /// <summary>Runs one step of any model inside the caller's dispose scope: zero the gradients, compute the loss,
+    /// refuse a non-finite loss (nothing is back-propagated or updated; that value is returned), back-propagate, step.</summary>
+    /// <param name="loss">Computes the objective's loss and diagnostics on the batch.</param>
+    /// <param name="optimizer">Optimiser over the model's trainable parameters.</param>
+    /// <param name="diagnostics">The objective's diagnostics of this step.</param>
+    public static double Run(Func<ObjectiveStep> loss, optim.Optimizer optimizer, out IReadOnlyDictionary<string, double> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(optimizer);
         optimizer.zero_grad();
-        var outcome = objective.Step(model, batch, epoch, generator);
+        var outcome = loss();
         diagnostics = outcome.Diagnostics;
-        var loss = outcome.Loss.ToDouble();
-        if (!double.IsFinite(loss))
+        var value = outcome.Loss.ToDouble();
+        if (!double.IsFinite(value))
         {
-            return loss;
+            return value;
         }
 
         outcome.Loss.backward();
         optimizer.step();
-        return loss;
+        return value;
     }
 }

@@ -12,7 +12,7 @@ namespace FairSharp.Training.Optimizers;
 /// step leaves its Scalars to the finalizer (docs/torchsharp-notes.md, section 2). The learning rate is read from the
 /// parameter group at each step, so TorchSharp's learning-rate schedulers drive it.
 /// </summary>
-public sealed class AdamOptimizer : OptimizerHelper
+public sealed class AdamOptimizer : GroupedOptimizer
 {
     /// <summary>β₁ of torch.optim.Adam's default.</summary>
     public const double Beta1 = 0.9;
@@ -23,7 +23,6 @@ public sealed class AdamOptimizer : OptimizerHelper
     /// <summary>ε of torch.optim.Adam's default.</summary>
     public const double Epsilon = 1e-8;
 
-    private readonly double weightDecay;
     private readonly Dictionary<Parameter, Moments> moments = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>An Adam optimiser over <paramref name="parameters"/> (one group; β = 0.9, 0.999; ε = 1e−8).</summary>
@@ -31,49 +30,35 @@ public sealed class AdamOptimizer : OptimizerHelper
     /// <param name="learningRate">η, ≥ 0.</param>
     /// <param name="weightDecay">λ, ≥ 0 (L2 penalty added to the gradient, not decoupled).</param>
     public AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate, double weightDecay = 0)
+        : this([new ParameterGroup([.. parameters ?? throw new ArgumentNullException(nameof(parameters))])], learningRate, weightDecay)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentOutOfRangeException.ThrowIfNegative(learningRate);
-        ArgumentOutOfRangeException.ThrowIfNegative(weightDecay);
-        this.weightDecay = weightDecay;
-        _defaults = new OptimizerOptions { LearningRate = learningRate, InitialLearningRate = learningRate };
-        var list = parameters.ToList();
-        _parameter_groups = [new ParamGroup { Parameters = list, Options = _defaults }];
-        foreach (var parameter in list)
+    }
+
+    /// <summary>An Adam optimiser over parameter groups, each with its learning-rate and weight-decay multipliers.</summary>
+    /// <param name="groups">The parameter groups.</param>
+    /// <param name="learningRate">η, ≥ 0.</param>
+    /// <param name="weightDecay">λ, ≥ 0 (L2 penalty added to the gradient, not decoupled).</param>
+    public AdamOptimizer(IEnumerable<ParameterGroup> groups, double learningRate, double weightDecay)
+        : base(groups, learningRate, weightDecay)
+    {
+        foreach (var parameter in AllParameters)
         {
             moments[parameter] = new Moments(parameter);
         }
     }
 
     /// <inheritdoc />
-    public override Tensor step(Func<Tensor>? closure = null) => _step<ParamGroup>(
-        group =>
-        {
-            var rate = group.LearningRate;
-            foreach (var parameter in group.Parameters)
-            {
-                var grad = parameter.grad;
-                if (grad is null)
-                {
-                    continue;
-                }
-
-                var state = moments[parameter];
-                state.Step += 1;
-                var biasCorrection1 = 1 - Math.Pow(Beta1, state.Step);
-                var biasCorrection2 = 1 - Math.Pow(Beta2, state.Step);
-                if (weightDecay != 0)
-                {
-                    grad = grad.Plus(parameter, weightDecay);
-                }
-
-                state.Mean.TimesInPlace(Beta1).PlusInPlace(grad, 1 - Beta1);
-                state.Square.TimesInPlace(Beta2).AddcmulInPlace(grad, grad, 1 - Beta2);
-                var denominator = state.Square.sqrt().DividedBy(Math.Sqrt(biasCorrection2)).PlusInPlace(Epsilon);
-                parameter.AddcdivInPlace(state.Mean, denominator, -(rate / biasCorrection1));
-            }
-        },
-        closure);
+    protected override void Update(Parameter parameter, Tensor gradient, double rate)
+    {
+        var state = moments[parameter];
+        state.Step += 1;
+        var biasCorrection1 = 1 - Math.Pow(Beta1, state.Step);
+        var biasCorrection2 = 1 - Math.Pow(Beta2, state.Step);
+        state.Mean.TimesInPlace(Beta1).PlusInPlace(gradient, 1 - Beta1);
+        state.Square.TimesInPlace(Beta2).AddcmulInPlace(gradient, gradient, 1 - Beta2);
+        var denominator = state.Square.sqrt().DividedBy(Math.Sqrt(biasCorrection2)).PlusInPlace(Epsilon);
+        parameter.AddcdivInPlace(state.Mean, denominator, -(rate / biasCorrection1));
+    }
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

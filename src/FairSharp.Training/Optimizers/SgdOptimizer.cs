@@ -10,12 +10,11 @@ namespace FairSharp.Training.Optimizers;
 /// μ = 0). The same libtorch calls in the same order as TorchSharp's <c>optim.SGD</c>, so weights are bitwise
 /// identical to it, but every <see cref="Scalar"/> lives until its native call has returned (<see cref="ScalarMath"/>);
 /// TorchSharp's own step leaves its Scalars to the finalizer (docs/torchsharp-notes.md, section 2). The learning rate
-/// is read from the parameter group at each step, so TorchSharp's learning-rate schedulers drive it.
+/// is read from the parameter group at each step (<see cref="GroupedOptimizer"/>), so TorchSharp's learning-rate schedulers drive it.
 /// </summary>
-public sealed class SgdOptimizer : OptimizerHelper
+public sealed class SgdOptimizer : GroupedOptimizer
 {
     private readonly double momentum;
-    private readonly double weightDecay;
     private readonly Dictionary<Parameter, Tensor> buffers = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>An SGD optimiser over <paramref name="parameters"/> (one group).</summary>
@@ -24,54 +23,43 @@ public sealed class SgdOptimizer : OptimizerHelper
     /// <param name="momentum">μ, ≥ 0 (0: plain SGD).</param>
     /// <param name="weightDecay">λ, ≥ 0 (L2 penalty added to the gradient).</param>
     public SgdOptimizer(IEnumerable<Parameter> parameters, double learningRate, double momentum = 0, double weightDecay = 0)
+        : this([new ParameterGroup([.. parameters ?? throw new ArgumentNullException(nameof(parameters))])], learningRate, momentum, weightDecay)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentOutOfRangeException.ThrowIfNegative(learningRate);
+    }
+
+    /// <summary>An SGD optimiser over parameter groups, each with its learning-rate and weight-decay multipliers.</summary>
+    /// <param name="groups">The parameter groups.</param>
+    /// <param name="learningRate">η, ≥ 0.</param>
+    /// <param name="momentum">μ, ≥ 0 (0: plain SGD).</param>
+    /// <param name="weightDecay">λ, ≥ 0 (L2 penalty added to the gradient).</param>
+    public SgdOptimizer(IEnumerable<ParameterGroup> groups, double learningRate, double momentum, double weightDecay)
+        : base(groups, learningRate, weightDecay)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(momentum);
-        ArgumentOutOfRangeException.ThrowIfNegative(weightDecay);
         this.momentum = momentum;
-        this.weightDecay = weightDecay;
-        _defaults = new OptimizerOptions { LearningRate = learningRate, InitialLearningRate = learningRate };
-        _parameter_groups = [new ParamGroup { Parameters = parameters.ToList(), Options = _defaults }];
     }
 
     /// <inheritdoc />
-    public override Tensor step(Func<Tensor>? closure = null) => _step<ParamGroup>(
-        group =>
+    protected override void Update(Parameter parameter, Tensor gradient, double rate)
+    {
+        var grad = gradient;
+        if (momentum != 0)
         {
-            var rate = group.LearningRate;
-            foreach (var parameter in group.Parameters)
+            if (buffers.TryGetValue(parameter, out var buffer))
             {
-                var grad = parameter.grad;
-                if (grad is null)
-                {
-                    continue;
-                }
-
-                if (weightDecay != 0)
-                {
-                    grad = grad.Plus(parameter, weightDecay);
-                }
-
-                if (momentum != 0)
-                {
-                    if (buffers.TryGetValue(parameter, out var buffer))
-                    {
-                        buffer.TimesInPlace(momentum).PlusInPlace(grad, 1.0);
-                    }
-                    else
-                    {
-                        buffer = grad.clone().detach().DetachFromDisposeScope();
-                        buffers[parameter] = buffer;
-                    }
-
-                    grad = buffer;
-                }
-
-                parameter.PlusInPlace(grad, -rate);
+                buffer.TimesInPlace(momentum).PlusInPlace(grad, 1.0);
             }
-        },
-        closure);
+            else
+            {
+                buffer = grad.clone().detach().DetachFromDisposeScope();
+                buffers[parameter] = buffer;
+            }
+
+            grad = buffer;
+        }
+
+        parameter.PlusInPlace(grad, -rate);
+    }
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

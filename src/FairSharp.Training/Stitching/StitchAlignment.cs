@@ -1,3 +1,4 @@
+using FairSharp.Training.Objectives;
 using FairSharp.Training.Rationale;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -10,12 +11,32 @@ namespace FairSharp.Training.Stitching;
 /// gradient G_{y,g} = ∂L_{y,g}/∂W of the stitch weight W is taken with <c>create_graph</c>; the weight-Taylor influence
 /// I_{y,g} = row sums of (W ⊙ G_{y,g})² gives one value per stitch output neuron (channel); S = Σ_y cos(I_{y,0}, I_{y,1}).
 /// Pairs are within a label, as FAIRER's EO mode, because TFS's constraint is equalized odds. The trainer minimises
-/// loss − λ_align·S, so S ∈ [0, 2] is pushed up (both groups rely on the same stitch neurons).
+/// loss − λ_align·S, so S ∈ [0, 2] is pushed up (both groups rely on the same stitch neurons). As an objective it is a
+/// decorator: the inner stitch loss minus λ_align·S, with S added to the diagnostics.
 /// </summary>
-public static class StitchAlignment
+/// <param name="inner">The stitch method's loss (<see cref="StitchLoss"/>).</param>
+/// <param name="lambdaAlign">λ_align, &gt; 0.</param>
+public sealed class StitchAlignment(IStitchObjective inner, double lambdaAlign) : IStitchObjective
 {
     /// <summary>Diagnostic key of S.</summary>
     public const string Key = "alignment";
+
+    /// <summary>λ_align.</summary>
+    public double LambdaAlign => lambdaAlign;
+
+    /// <summary>The inner objective, aligned when <paramref name="model"/> is a <see cref="StitchedNetwork"/>.</summary>
+    public ObjectiveStep Step(FeatureClassifier model, Tensor logits, Tensor y, Tensor a)
+    {
+        var step = inner.Step(model, logits, y, a);
+        if (model is not StitchedNetwork stitched)
+        {
+            return step;
+        }
+
+        var alignment = Compute(stitched, logits, y, a);
+        var diagnostics = new Dictionary<string, double>(step.Diagnostics, StringComparer.Ordinal) { [Key] = alignment.ToDouble() };
+        return new ObjectiveStep(step.Loss - alignment.Times(lambdaAlign), diagnostics);
+    }
 
     /// <summary>S for one batch (a 0-d tensor that back-propagates to the stitch by double backprop).</summary>
     /// <param name="model">The stitched model whose stitch weight is aligned.</param>

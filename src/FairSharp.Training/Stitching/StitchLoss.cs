@@ -1,3 +1,4 @@
+using FairSharp.Training.Objectives;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,8 +23,14 @@ namespace FairSharp.Training.Stitching;
 /// <param name="constraint">The fairness term.</param>
 /// <param name="alpha">Weight α of the fairness term (TFS: 20); ≥ 0.</param>
 /// <param name="classWeights">Weights (w₀, w₁) of the two classes in the NLL, or null for 1 and 1.</param>
-public sealed class StitchLoss(StitchConstraint constraint, double alpha, (double Negative, double Positive)? classWeights = null)
+public sealed class StitchLoss(StitchConstraint constraint, double alpha, (double Negative, double Positive)? classWeights = null) : IStitchObjective
 {
+    /// <summary>Diagnostic key of the NLL.</summary>
+    public const string NllKey = "nll";
+
+    /// <summary>Diagnostic key of the fairness term (before α).</summary>
+    public const string FairnessKey = "fairness";
+
     /// <summary>The fairness term.</summary>
     public StitchConstraint Constraint => constraint;
 
@@ -73,6 +80,17 @@ public sealed class StitchLoss(StitchConstraint constraint, double alpha, (doubl
         }
 
         return new StitchLossValue(loss.MoveToOuterDisposeScope(), nll.MoveToOuterDisposeScope(), fairness.MoveToOuterDisposeScope());
+    }
+
+    /// <inheritdoc />
+    public ObjectiveStep Step(FeatureClassifier model, Tensor logits, Tensor y, Tensor a)
+    {
+        var value = Compute(logits, y, a);
+        return new ObjectiveStep(value.Loss, new Dictionary<string, double>
+        {
+            [NllKey] = value.Nll.ToDouble(),
+            [FairnessKey] = value.Fairness.ToDouble(),
+        });
     }
 
     /// <summary>Σ mask·w·ℓ / Σ mask·w over the rows of <paramref name="mask"/> (all rows when null); 0 without rows.</summary>

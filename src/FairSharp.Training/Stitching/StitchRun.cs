@@ -176,8 +176,7 @@ public static class StitchRun
             backbone.Top(cut, split.Features.narrow(0, start, len)).to(CPU).data<float>().CopyTo(logits, (int)start);
         }
 
-        var (evaluation, loss) = StitchTrainer.EvaluateLogits(logits, split, groupNames);
-        return Sorted(new Dictionary<string, double>(evaluation.Metrics, StringComparer.Ordinal) { [StitchTrainer.LossKey] = loss });
+        return Sorted(SplitScores.FromLogits(logits, split.Labels).Evaluate(split.Labels, split.Groups, groupNames, EvaluationOptions.Default).Metrics);
     }
 
     private static StitchOutcome Summarise(StitchRequest request, ModelManifest manifest, PreparedDataset data, StitchPoint point, int cut,

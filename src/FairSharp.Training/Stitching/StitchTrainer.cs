@@ -1,46 +1,28 @@
-using FairSharp.Metrics;
-using FairSharp.Training.Optimizers;
-using TorchSharp;
-using TorchSharp.Modules;
+using FairSharp.Training.Objectives;
 using FairSharp.Training.Selection;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FairSharp.Training.Stitching;
 
 /// <summary>
-/// Trains a <see cref="FeatureClassifier"/> on a balanced fine-tuning set of cached representations (tfs.md §8–§9):
-/// SGD with momentum and weight decay, no scheduler, the batches a seeded permutation of the set every epoch
-/// (full batch by default), loss = <see cref="StitchLoss"/>. After EVERY epoch, for every method, the model is
-/// evaluated on validation and test with <see cref="ModelEvaluator"/> (every metric key, per-group FPR/FNR); the
-/// <see cref="TfsGate"/> selection rule picks the epoch on validation and the model ends with that epoch's weights.
+/// Trains a <see cref="FeatureClassifier"/> on a balanced fine-tuning set of cached representations (tfs.md §8–§9) with
+/// the one training loop (<see cref="Trainer"/>): SGD with momentum and weight decay over the classifier's parameter
+/// groups (the head at lr × 2, wd × ½), no scheduler, the batches a seeded permutation of the set every epoch (full
+/// batch by default), the objective <see cref="StitchLoss"/> (decorated by <see cref="StitchAlignment"/> when
+/// λ_align &gt; 0). Every epoch is evaluated on validation and test; the <see cref="TfsGate"/> selection rule picks the
+/// epoch on validation and the model ends with that epoch's weights.
 /// </summary>
-/// <remarks>
-/// Two-logit equivalence: SGD on the released two-logit output layer (w₀, w₁) moves the logit difference v = w₁ − w₀ by
-/// −lr·(2·∂L/∂v + wd·v) per step, momentum included (it is linear). So output-layer parameters
-/// (<see cref="FeatureClassifier.HeadParameters"/>) are optimised with learning rate 2·lr and weight decay wd / 2, which
-/// reproduces the released head exactly; the stitch's gradient through a frozen head is the same in both forms, so it
-/// keeps lr and wd.
-/// </remarks>
 public static class StitchTrainer
 {
-    /// <summary>Diagnostic key of the NLL.</summary>
-    public const string NllKey = "nll";
-
-    /// <summary>Diagnostic key of the fairness term (before α).</summary>
-    public const string FairnessKey = "fairness";
-
-    /// <summary>Metric key of the split NLL added to every validation / test record.</summary>
-    public const string LossKey = "loss";
-
     /// <summary>Trains <paramref name="model"/> and leaves it with the chosen epoch's weights.</summary>
     /// <param name="model">The classifier (its trainable parameters must require gradients).</param>
     /// <param name="data">Fine-tuning tensors and the evaluation splits.</param>
     /// <param name="options">Hyper-parameters, seed, selection.</param>
     /// <param name="referenceBalancedAccuracy">The backbone's validation BACC, for the relative gate (or null).</param>
     /// <param name="onEpoch">Called after every epoch (progress).</param>
-    /// <param name="cancellationToken">Stops after the current epoch.</param>
     public static StitchTrainingResult Train(FeatureClassifier model, StitchTrainingData data, StitchOptions options,
-        double? referenceBalancedAccuracy, Action<EpochRecord>? onEpoch = null, CancellationToken cancellationToken = default)
+        double? referenceBalancedAccuracy, Action<EpochRecord>? onEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -55,111 +37,64 @@ public static class StitchTrainer
         var weights = options.EffectiveClassWeighted && negatives > 0 && positives > 0
             ? ((double)Math.Max(negatives, positives) / negatives, (double)Math.Max(negatives, positives) / positives)
             : (1.0, 1.0);
-        var loss = new StitchLoss(options.Constraint, options.Alpha, weights);
-        var optimizers = new List<OptimizerHelper>();
-        if (model.StitchParameters.Count > 0)
+        IStitchObjective objective = new StitchLoss(options.Constraint, options.Alpha, weights);
+        if (options.LambdaAlign > 0)
         {
-            optimizers.Add(new SgdOptimizer(model.StitchParameters, options.LearningRate, options.Momentum, options.WeightDecay));
+            objective = new StitchAlignment(objective, options.LambdaAlign);
         }
 
-        if (model.HeadParameters.Count > 0)
+        var batch = Math.Min(options.BatchSize ?? data.Count, data.Count);
+        var gate = options.Selection with { ReferenceBalancedAccuracy = referenceBalancedAccuracy };
+        var trainerOptions = new TrainerOptions
         {
-            optimizers.Add(new SgdOptimizer(model.HeadParameters, 2 * options.LearningRate, options.Momentum, options.WeightDecay / 2));
-        }
-
-        try
-        {
-            return Run(model, data, options, loss, optimizers, referenceBalancedAccuracy, onEpoch, cancellationToken);
-        }
-        finally
-        {
-            optimizers.ForEach(o => o.Dispose());
-        }
-    }
-
-    private static StitchTrainingResult Run(FeatureClassifier model, StitchTrainingData data, StitchOptions options, StitchLoss loss,
-        List<OptimizerHelper> optimizers, double? reference, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken)
-    {
-        var n = data.Count;
-        var batch = Math.Min(options.BatchSize ?? n, n);
+            Seed = options.Seed,
+            Optimizer = OptimizerKind.Sgd,
+            LearningRate = options.LearningRate,
+            Momentum = options.Momentum,
+            WeightDecay = options.WeightDecay,
+            StepLrPeriod = null,
+            Unit = ScheduleUnit.Epochs,
+            Epochs = options.Epochs,
+            BatchSize = batch,
+            Selection = gate,
+            TestCurve = true,
+        };
         using var generator = new Generator((ulong)options.Seed);
-        var epochs = new List<EpochRecord>(options.Epochs);
-        var selection = options.Selection with { ReferenceBalancedAccuracy = reference };
-        var choice = new GateChoice(-1, false, 0);
-        WeightSnapshot? chosenWeights = null;
-        ModelEvaluation? chosenValidation = null, chosenTest = null;
-        var steps = 0;
-        var status = TrainingStatus.Completed;
-        string? message = null;
-        try
+        using var batches = new Batches(model, objective, data, batch, generator);
+        var result = new Trainer(trainerOptions, new EpochObserver(onEpoch)).Run(model, batches,
+            Split(data.Validation), Split(data.Test), data.GroupNames, []);
+        var choice = result.ChosenEpoch < 0 ? new GateChoice(-1, false, 0) : gate.Decide(result.Epochs);
+        return new StitchTrainingResult(result.Status, result.Message, result.Epochs, choice, result.SelectionDescription,
+            result.Validation, result.Test, result.Steps, batch);
+    }
+
+    private static EvaluationSplit Split(CachedSplit split) => new(split.Name, split.Features, split.Labels, split.Groups);
+
+    /// <summary>The fine-tuning set in a seeded permutation per epoch (drawn even for a full batch, as released),
+    /// sliced into batches; the step is the objective on the model's logits.</summary>
+    private sealed class Batches(FeatureClassifier model, IStitchObjective objective, StitchTrainingData data, int batch, Generator generator)
+        : IBatchStream<long>, IDisposable
+    {
+        private Tensor? order;
+
+        public int BatchesPerEpoch => (data.Count + batch - 1) / batch;
+
+        public IEnumerable<long> Epoch(int epoch)
         {
-            for (var epoch = 0; epoch < options.Epochs && !cancellationToken.IsCancellationRequested; epoch++)
+            var n = data.Count;
+            order?.Dispose();
+            order = randperm(n, generator: generator).DetachFromDisposeScope();
+            for (long start = 0; start < n; start += batch)
             {
-                var (meanLoss, meanNll, meanFair, meanAlign, done) = TrainEpoch(model, data, loss, optimizers, batch, generator, options.LambdaAlign);
-                steps += done;
-                if (!double.IsFinite(meanLoss))
-                {
-                    status = TrainingStatus.Diverged;
-                    message = $"the loss became {meanLoss} in epoch {epoch}";
-                    break;
-                }
-
-                var (validationEval, validationLoss) = Evaluate(model, data.Validation, data.GroupNames);
-                var (testEval, testLoss) = Evaluate(model, data.Test, data.GroupNames);
-                var record = new EpochRecord(epoch, steps, options.LearningRate, meanLoss,
-                    Diagnostics(meanNll, meanFair, meanAlign, options.LambdaAlign),
-                    WithLoss(validationEval, validationLoss), WithLoss(testEval, testLoss));
-                epochs.Add(record);
-                var next = selection.Decide(epochs);
-                if (next.Epoch == epoch)
-                {
-                    chosenWeights?.Dispose();
-                    chosenWeights = WeightSnapshot.Take(model.TrainableParameters);
-                    chosenValidation = validationEval;
-                    chosenTest = testEval;
-                }
-
-                choice = next;
-                onEpoch?.Invoke(record);
+                yield return start;
             }
-
-            chosenWeights?.Restore();
-        }
-        finally
-        {
-            chosenWeights?.Dispose();
         }
 
-        return new StitchTrainingResult(status, message, epochs, choice, selection.Describe(), chosenValidation, chosenTest, steps, batch);
-    }
-
-    private static Dictionary<string, double> Diagnostics(double nll, double fairness, double alignment, double lambdaAlign)
-    {
-        var result = new Dictionary<string, double> { [NllKey] = nll, [FairnessKey] = fairness };
-        if (lambdaAlign > 0)
+        public ObjectiveStep Step(long start, int period)
         {
-            result[StitchAlignment.Key] = alignment;
-        }
-
-        return result;
-    }
-
-    private static (double Loss, double Nll, double Fairness, double Alignment, int Steps) TrainEpoch(FeatureClassifier model, StitchTrainingData data,
-        StitchLoss loss, List<OptimizerHelper> optimizers, int batch, Generator generator, double lambdaAlign)
-    {
-        var stitched = lambdaAlign > 0 ? model as StitchedNetwork : null;
-        model.train();
-        var n = data.Count;
-        using var epochScope = NewDisposeScope();
-        var order = randperm(n, generator: generator);
-        var full = batch >= n;
-        double lossSum = 0, nllSum = 0, fairSum = 0, alignSum = 0;
-        var count = 0;
-        for (long start = 0; start < n; start += batch)
-        {
-            using var scope = NewDisposeScope();
+            var n = data.Count;
             Tensor x, y, a;
-            if (full)
+            if (batch >= n)
             {
                 x = data.X;
                 y = data.Y;
@@ -167,74 +102,37 @@ public static class StitchTrainer
             }
             else
             {
-                var index = order.narrow(0, start, Math.Min(batch, n - start));
+                var index = order!.narrow(0, start, Math.Min(batch, n - start));
                 x = data.X.index_select(0, index);
                 y = data.Y.index_select(0, index);
                 a = data.A.index_select(0, index);
             }
 
-            foreach (var optimizer in optimizers)
-            {
-                optimizer.zero_grad();
-            }
-
-            var logits = model.forward(x);
-            var value = loss.Compute(logits, y, a);
-            var total = value.Loss;
-            if (stitched is not null)
-            {
-                var alignment = StitchAlignment.Compute(stitched, logits, y, a);
-                total = total - alignment.Times(lambdaAlign);
-                alignSum += alignment.ToDouble();
-            }
-
-            total.backward();
-            foreach (var optimizer in optimizers)
-            {
-                optimizer.step();
-            }
-
-            lossSum += total.ToDouble();
-            nllSum += value.Nll.ToDouble();
-            fairSum += value.Fairness.ToDouble();
-            count++;
+            return objective.Step(model, model.forward(x), y, a);
         }
 
-        return (lossSum / count, nllSum / count, fairSum / count, alignSum / count, count);
+        public void Dispose() => order?.Dispose();
     }
 
-    /// <summary>Evaluates the model on a cached split: every metric key and the split's NLL.</summary>
-    public static (ModelEvaluation Evaluation, double Loss) Evaluate(FeatureClassifier model, CachedSplit split, IReadOnlyList<string> groupNames)
+    /// <summary>Reports every evaluated epoch to a callback.</summary>
+    private sealed class EpochObserver(Action<EpochRecord>? onEpoch) : ITrainingObserver
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(split);
-        return EvaluateLogits(model.PredictLogits(split.Features), split, groupNames);
-    }
-
-    /// <summary>Evaluates logits (one per row of <paramref name="split"/>): every metric key on p = sigmoid(z), and the NLL.</summary>
-    public static (ModelEvaluation Evaluation, double Loss) EvaluateLogits(float[] logits, CachedSplit split, IReadOnlyList<string> groupNames)
-    {
-        ArgumentNullException.ThrowIfNull(logits);
-        ArgumentNullException.ThrowIfNull(split);
-        var scores = new double[logits.Length];
-        double nll = 0;
-        for (var i = 0; i < logits.Length; i++)
+        public void OnStart(int totalSteps, int periods)
         {
-            var z = (double)logits[i];
-            scores[i] = 1.0 / (1.0 + Math.Exp(-z));
-            // −log σ(z) = softplus(−z); −log(1 − σ(z)) = softplus(z)
-            nll += split.Labels[i] == 1 ? Softplus(-z) : Softplus(z);
         }
 
-        var evaluation = ModelEvaluator.Evaluate(split.Labels, scores, split.Groups, groupNames);
-        return (evaluation, nll / Math.Max(1, logits.Length));
-    }
+        public void OnStep(int step, double loss)
+        {
+        }
 
-    private static double Softplus(double z) => z > 30 ? z : double.LogP1(Math.Exp(z));
+        public void OnEvaluated(EpochRecord record) => onEpoch?.Invoke(record);
 
-    private static IReadOnlyDictionary<string, double> WithLoss(ModelEvaluation evaluation, double loss)
-    {
-        var result = new Dictionary<string, double>(evaluation.Metrics, StringComparer.Ordinal) { [LossKey] = loss };
-        return result;
+        public void OnMessage(string message)
+        {
+        }
+
+        public void OnFinished(TrainingStatus status)
+        {
+        }
     }
 }

@@ -36,7 +36,7 @@ public sealed class StitchTrainerTests
         result.Status.ShouldBe(TrainingStatus.Completed);
         result.Epochs.Count.ShouldBe(20);
         result.Steps.ShouldBe(20); // full batch
-        result.Epochs.All(e => e.Validation.ContainsKey(MetricKeys.Abroca) && e.Test.ContainsKey(StitchTrainer.LossKey)).ShouldBeTrue();
+        result.Epochs.All(e => e.Validation.ContainsKey(MetricKeys.Abroca) && e.Test.ContainsKey(SplitScores.LossKey)).ShouldBeTrue();
         result.Choice.Epoch.ShouldBeInRange(0, 19);
         var chosen = result.Epochs[result.Choice.Epoch];
         result.Test!.Metrics[MetricKeys.EqualizedOddsDifference].ShouldBe(chosen.Test[MetricKeys.EqualizedOddsDifference]);
@@ -82,8 +82,8 @@ public sealed class StitchTrainerTests
     public void Full_batch_eo_training_lowers_the_fairness_term()
     {
         var (result, _) = Run(StitchMethod.Tfs, 5, epochs: 40);
-        var first = result.Epochs[0].Diagnostics[StitchTrainer.FairnessKey];
-        var last = result.Epochs[^1].Diagnostics[StitchTrainer.FairnessKey];
+        var first = result.Epochs[0].Diagnostics[StitchLoss.FairnessKey];
+        var last = result.Epochs[^1].Diagnostics[StitchLoss.FairnessKey];
         last.ShouldBeLessThan(first);
     }
 }

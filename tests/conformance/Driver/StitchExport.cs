@@ -49,12 +49,12 @@ internal static class StitchExport
             var diagnostics = result.Epochs[0].Diagnostics;
             summary[name] = new Dictionary<string, double>
             {
-                ["nll"] = diagnostics[StitchTrainer.NllKey],
-                ["eo_constraint"] = diagnostics[StitchTrainer.FairnessKey],
+                ["nll"] = diagnostics[StitchLoss.NllKey],
+                ["eo_constraint"] = diagnostics[StitchLoss.FairnessKey],
                 ["loss"] = result.Epochs[0].TrainLoss,
                 ["batch"] = result.BatchSize,
             };
-            Console.WriteLine($"stitch {name}: batch {result.BatchSize}, eo_constraint {diagnostics[StitchTrainer.FairnessKey]:F6}");
+            Console.WriteLine($"stitch {name}: batch {result.BatchSize}, eo_constraint {diagnostics[StitchLoss.FairnessKey]:F6}");
         }
 
         File.WriteAllText(Path.Combine(dir, "fairsharp.json"), JsonSerializer.Serialize(summary));
