@@ -20,18 +20,77 @@ public static class StudyVerdicts
     {
         ArgumentNullException.ThrowIfNull(parts);
         var byName = parts.ToDictionary(p => p.Part.Name, StringComparer.Ordinal);
-        var rationale = byName.GetValueOrDefault(StudyDesign.RationalePart);
-        var notRun = $"part 3 (rationale vs fairness) has not run: {rationale?.Part.SkipReason ?? "not planned"}";
+        var part1 = parts.Where(p => p.Part.Section == 1 && RationaleFairness.Layers(p).Count > 0).ToArray();
         return
         [
-            new("(1) FAIRER: unfairness \"could arise from the unaligned decision rationales of subgroups\"", ClaimVerdict.CannotTell, notRun,
-                "rationale cosines recorded for the models of part 1, and a Spearman correlation with the test gap whose interval excludes 0 (or includes only 0)"),
-            new("(2) FAIRER: output-only regularisers \"fail to achieve decision rationale alignment\"", ClaimVerdict.CannotTell, notRun,
-                "per-layer cosines of GapReg against ERM and FAIRER on the same seeds"),
+            Claim1(part1),
+            Claim2(part1),
             Claim3(byName),
             Claim4(byName.GetValueOrDefault("tfs-utkface")),
             Claim5(byName.GetValueOrDefault("tfs-utkface")),
             Thresholds(byName),
+        ];
+    }
+
+    private static ClaimVerdict Claim1(IReadOnlyList<PartResult> parts)
+    {
+        const string claim = "(1) FAIRER: unfairness \"could arise from the unaligned decision rationales of subgroups\"";
+        var rows = parts.SelectMany(p => RationaleFairness.Correlate(p).Where(c => c.Group == RationaleFairness.Pooled && c.Partial is not null)
+            .Select(c => (Part: p.Part.Name, c.Layer, Partial: c.Partial!))).ToArray();
+        if (rows.Length == 0)
+        {
+            return new(claim, ClaimVerdict.CannotTell, "no model of part 1 has rationale cosines yet", "running part 1 (its trials record the cosines)");
+        }
+
+        var strongest = rows.MinBy(r => r.Partial.High);
+        var deciding = string.Create(CultureInfo.InvariantCulture,
+            $"pooled partial Spearman ρ(cosine, test gap | output gap), most negative upper bound: {strongest.Part} {strongest.Layer} {strongest.Partial.Value:+0.00;-0.00} [{strongest.Partial.Low:+0.00;-0.00}, {strongest.Partial.High:+0.00;-0.00}] ({rows.Length} layer × part cells)");
+        return strongest.Partial.High < 0
+            ? new(claim, ClaimVerdict.Holds, deciding + ": alignment orders the gap beyond the output gap", "correcting for the number of layers tested; another influence measure")
+            : rows.All(r => r.Partial.Low > 0)
+                ? new(claim, ClaimVerdict.DoesNotHold, deciding + ": more aligned models are less fair at every layer", "another influence measure or partition")
+                : new(claim, ClaimVerdict.CannotTell, deciding + ": no layer's interval lies below 0", "more models (seeds) narrowing the intervals");
+    }
+
+    private static ClaimVerdict Claim2(IReadOnlyList<PartResult> parts)
+    {
+        const string claim = "(2) FAIRER: output-only regularisers \"fail to achieve decision rationale alignment\"";
+        var rows = parts.SelectMany(p => RationaleFairness.Align(p).Select(a => (Part: p.Part.Name, Row: a)))
+            .Where(r => double.IsFinite(r.Row.GapRegMinusErm.Value)).ToArray();
+        if (rows.Length == 0)
+        {
+            return new(claim, ClaimVerdict.CannotTell, "no GapReg and ERM models of part 1 with rationale cosines on common seeds yet", "running part 1");
+        }
+
+        var weakest = rows.MinBy(r => r.Row.GapRegMinusErm.Low);
+        var deciding = string.Create(CultureInfo.InvariantCulture,
+            $"GapReg − ERM cosine, paired by seed, smallest lower bound: {weakest.Part} {weakest.Row.Layer} {weakest.Row.GapRegMinusErm.Value:+0.000;-0.000} [{weakest.Row.GapRegMinusErm.Low:+0.000;-0.000}, {weakest.Row.GapRegMinusErm.High:+0.000;-0.000}]");
+        var fairerAhead = rows.All(r => r.Row.FairerMinusGapReg.Low > 0);
+        if (rows.All(r => r.Row.GapRegMinusErm.Low > 0) && !fairerAhead)
+        {
+            return new(claim, ClaimVerdict.DoesNotHold, deciding + ": GapReg raises every layer's cosine above ERM's beyond noise, and FAIRER is not ahead of it at every layer",
+                "a protocol where GapReg's cosines stay at ERM's");
+        }
+
+        return rows.All(r => r.Row.GapRegMinusErm.High <= 0) && fairerAhead
+            ? new(claim, ClaimVerdict.Holds, deciding + ": GapReg does not raise the cosines, FAIRER does", "more λ points of GapReg")
+            : new(claim, ClaimVerdict.CannotTell, deciding, "more seeds narrowing the paired intervals");
+    }
+
+    /// <summary>The part-3 answers for one part of section 1, in plain sentences.</summary>
+    public static IReadOnlyList<string> RationaleAnswers(PartResult part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        var pooled = RationaleFairness.Correlate(part).Where(c => c.Group == RationaleFairness.Pooled).ToArray();
+        var below = pooled.Where(c => c.Partial is { } p && p.High < 0).Select(c => c.Layer).ToArray();
+        var align = RationaleFairness.Align(part);
+        var gapregAligns = align.Where(a => a.GapRegMinusErm.Low > 0).Select(a => a.Layer).ToArray();
+        var fairerAhead = align.Where(a => a.FairerMinusGapReg.Low > 0).Select(a => a.Layer).ToArray();
+        static string Layers(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
+        return
+        [
+            $"Does rationale alignment predict fairness beyond what the output gap explains? {(below.Length > 0 ? $"Yes at {Layers(below)} (pooled partial ρ interval below 0)" : "No layer's pooled partial ρ interval lies below 0")} ({pooled.Length} layers).",
+            $"Does GapReg align rationales? GapReg's cosine is above ERM's beyond noise at: {Layers(gapregAligns)} (of {align.Count} layers); FAIRER (λ_align 0.01) is above GapReg's beyond noise at: {Layers(fairerAhead)}.",
         ];
     }
 

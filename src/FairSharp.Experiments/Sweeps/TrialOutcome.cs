@@ -17,6 +17,9 @@ public sealed record TrialOutcome(
     /// class for a group or overall, an empty group); empty when none.</summary>
     public IReadOnlyList<string> Degenerate { get; init; } = [];
 
+    /// <summary>Per-layer rationale cosines of the chosen model (<see cref="TrialConfig.Rationale"/>), else null.</summary>
+    public IReadOnlyDictionary<string, double>? RationaleCosines { get; init; }
+
     /// <summary>An outcome for a trial that did not finish.</summary>
     public static TrialOutcome Unfinished(TrialStatus status, string error) =>
         new(status, new Dictionary<string, double>(), new Dictionary<string, IReadOnlyDictionary<string, double>>(), null, error);

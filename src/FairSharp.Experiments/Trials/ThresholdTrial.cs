@@ -1,16 +1,14 @@
 using FairSharp.Data;
 using FairSharp.Experiments.Postprocessing;
 using FairSharp.Experiments.Sweeps;
-using FairSharp.Training;
 using FairSharp.Training.Checkpoints;
-using FairSharp.Training.Runs;
 
 namespace FairSharp.Experiments.Trials;
 
 /// <summary>
 /// The sweep method <c>threshold</c>: ERM + per-group decision thresholds (Hardt, Price &amp; Srebro 2016), the
 /// post-processing rival of issue 19's part 5. A trial trains ERM exactly as the sweep's <c>erm</c> trial of the same
-/// seed does (the same <see cref="TrainingRun"/> request, so the same network), saves it in the trial's scratch folder,
+/// seed does (the same <see cref="Training.Runs.TrainingRun"/> request, so the same network), saves it in the trial's scratch folder,
 /// and runs <see cref="PostprocessRun.Fit"/> on it, i.e. what <c>fairsharp postprocess --constraint dp|eo --seed S</c>
 /// does on that model folder: fairlearn's <c>ThresholdOptimizer</c> fitted on the validation split for the sweep's
 /// constraint (dp: demographic parity; eo: equalized odds with randomised thresholds, drawn with the trial's seed). The
@@ -26,9 +24,6 @@ public static class ThresholdTrial
     /// <summary>The training method whose model the thresholds post-process.</summary>
     public const string TrainedMethod = "erm";
 
-    /// <summary>Folder, inside the trial's scratch folder, of the ERM model.</summary>
-    public const string ModelFolder = "erm-model";
-
     /// <summary>The post-processing request of the trial: its constraint (<c>dp</c> or <c>eo</c>; anything else is
     /// refused) and its seed for the randomised decisions.</summary>
     /// <exception cref="InvalidInputException">The sweep's constraint is not dp or eo.</exception>
@@ -38,22 +33,13 @@ public static class ThresholdTrial
         return new PostprocessRequest(modelFolder, PostprocessRun.ParseConstraint(config.Constraint)) { Seed = config.Seed };
     }
 
-    /// <summary>Trains <paramref name="ermRequest"/> on <paramref name="data"/> into the trial's scratch folder and
-    /// post-processes the model. A diverged ERM run is the trial's divergence.</summary>
-    public static TrialOutcome Run(TrialSpec spec, TrainRequest ermRequest, PreparedDataset data)
+    /// <summary>Post-processes the trial's ERM model (trained and saved by the runner as the <c>erm</c> trial of the
+    /// seed) with the thresholds fitted on <paramref name="data"/>'s validation split.</summary>
+    public static TrialOutcome Postprocess(TrialSpec spec, TrainedModel model, PreparedDataset data, int chosenEpoch)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(ermRequest);
-        ArgumentNullException.ThrowIfNull(data);
-        var folder = Path.Combine(spec.WorkDirectory, ModelFolder);
-        var trained = TrainingRun.Execute(ermRequest, data, folder, SilentObserver.Instance);
-        if (!trained.Succeeded)
-        {
-            return TrialOutcome.Unfinished(TrialStatus.Diverged, trained.Message ?? "training diverged (NaN or infinite loss)");
-        }
-
-        using var model = TrainedModel.Load(folder);
-        var outcome = PostprocessRun.Fit(model, data, ToRequest(spec.Config, folder));
-        return new TrialOutcome(TrialStatus.Ok, outcome.Test, outcome.TestByGroup, trained.ChosenEpoch, null) { Degenerate = outcome.Degenerate };
+        ArgumentNullException.ThrowIfNull(model);
+        var outcome = PostprocessRun.Fit(model, data, ToRequest(spec.Config, model.Folder));
+        return new TrialOutcome(TrialStatus.Ok, outcome.Test, outcome.TestByGroup, chosenEpoch, null) { Degenerate = outcome.Degenerate };
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using FairSharp.Experiments.Rationale;
 using FairSharp.Experiments.Sweeps;
+using FairSharp.Training.Checkpoints;
 using FairSharp.Training;
 using FairSharp.Training.Methods;
 using FairSharp.Training.Objectives;
@@ -20,6 +22,10 @@ public sealed class TrainingTrialRunner : ITrialRunner
 {
     /// <summary>Folder, inside the sweep folder, where stitch methods keep their shared ERM backbones.</summary>
     public const string BackboneFolder = "backbones";
+
+    /// <summary>Folder, inside a trial's scratch folder, of its trained model when a later step of the trial reads it
+    /// (the threshold method, the rationale cosines).</summary>
+    public const string ModelFolder = "model";
 
     /// <summary>Datasets kept across the trials of a persistent worker, or null to prepare each trial's data afresh.</summary>
     public PreparedDataCache? DataCache { get; init; }
@@ -162,21 +168,32 @@ public sealed class TrainingTrialRunner : ITrialRunner
         var data = DataCache is { } cache
             ? cache.GetOrPrepare(request.ToDataRequest(), sha, r => PrepareData(r, sha))
             : PrepareData(request.ToDataRequest(), sha);
-        if (spec.Config.Method == ThresholdTrial.Method)
-        {
-            return ThresholdTrial.Run(spec, request, data);
-        }
-
-        var outcome = TrainingRun.Execute(request, data, outputDirectory: null, SilentObserver.Instance);
+        // The model is written to the trial's scratch folder only when a step after training reads it as a model folder.
+        var threshold = spec.Config.Method == ThresholdTrial.Method;
+        var rationale = spec.Config.Rationale == true;
+        var folder = threshold || rationale ? Path.Combine(spec.WorkDirectory, ModelFolder) : null;
+        var outcome = TrainingRun.Execute(request, data, folder, SilentObserver.Instance);
 
         if (!outcome.Succeeded)
         {
             return TrialOutcome.Unfinished(TrialStatus.Diverged, outcome.Message ?? "training diverged (NaN or infinite loss)");
         }
 
-        return new TrialOutcome(TrialStatus.Ok, outcome.Test, outcome.TestByGroup, outcome.ChosenEpoch, null)
-        {
-            Degenerate = outcome.Degenerate,
-        };
+        using var model = folder is null ? null : TrainedModel.Load(folder);
+        var result = threshold
+            ? ThresholdTrial.Postprocess(spec, model!, data, outcome.ChosenEpoch)
+            : new TrialOutcome(TrialStatus.Ok, outcome.Test, outcome.TestByGroup, outcome.ChosenEpoch, null) { Degenerate = outcome.Degenerate };
+        return rationale ? result with { RationaleCosines = RationaleCosines(model!, data, spec.DataDirectory) } : result;
+    }
+
+    /// <summary>Weight layer → cosine of <c>fairsharp rationale</c>'s defaults (test split, strata = groups,
+    /// weight-Taylor influence; <see cref="RationaleRun.Measure"/>) for the least aligned pair of groups, over the
+    /// layers with more than one neuron (a one-neuron layer's cosine is 1 by construction).</summary>
+    public static IReadOnlyDictionary<string, double> RationaleCosines(TrainedModel model, Data.PreparedDataset data, string? dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var measured = RationaleRun.Measure(model, data, new RationaleRequest([model.Folder]) { DataDirectory = dataDirectory });
+        return new SortedDictionary<string, double>(
+            measured.Report.WorstPair.Layers.Where(l => !l.ConstantCosine).ToDictionary(l => l.Layer, l => l.Cosine, StringComparer.Ordinal), StringComparer.Ordinal);
     }
 }
