@@ -95,7 +95,7 @@ public sealed class StudyCommandTests
 
             foreach (var part in parts.Split(','))
             {
-                Directory.GetDirectories(Path.Combine(sharded, part)).Select(Path.GetFileName).Order().ShouldBe(["shard-1-of-2", "shard-2-of-2"], part);
+                Directory.GetDirectories(Path.Combine(sharded, part)).Select(Path.GetFileName).Order().ShouldBe(["shard-1-of-2", "shard-2-of-2"]);
                 var a = Records(whole, part);
                 var b = Records(sharded, part);
                 b.Select(r => r.Id).ShouldBe(a.Select(r => r.Id), part);
