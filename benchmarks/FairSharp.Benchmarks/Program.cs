@@ -9,7 +9,7 @@ namespace FairSharp.Benchmarks;
 /// Runs FairSharp's benchmarks: <c>dotnet run -c Release --project benchmarks/FairSharp.Benchmarks -- --filter '*'</c>.
 /// Every job uses the in-process toolchain, so the benchmarked code loads the natives that this build patched
 /// (eng/TorchSharpNativeFix.targets) instead of a freshly generated, unpatched project.
-/// <c>-- csv-load</c>, <c>-- predict-speed</c>, <c>-- onnx-speed</c> time the user's-data path (<see cref="CsvTimings"/>);
+/// <c>-- csv-load</c>, <c>-- csv-read</c>, <c>-- predict-speed</c>, <c>-- onnx-speed</c> time the user's-data path (<see cref="CsvTimings"/>);
 /// <c>-- tfs-reproduce …</c> runs the TFS reproduction driver instead (<see cref="Tfs.TfsReproduction"/>), and
 /// <c>-- tfs-speed [threads]</c> one timed stitch-training run (<see cref="Tfs.StitchTrainingBenchmarks.TimeOnce"/>).
 /// </summary>
@@ -28,6 +28,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "csv-load")
         {
             CsvTimings.Load(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "csv-read")
+        {
+            CsvTimings.Read(args[1..]);
             return;
         }
 

@@ -39,6 +39,9 @@ public static class DataErrors
     /// <summary>A row with the wrong number of fields; {0} file, {1} line, {2} expected, {3} found.</summary>
     public const string FieldCount = "{0}, line {1}: expected {2} fields, found {3}";
 
+    /// <summary>A file read a second time (a column's texts) whose bytes changed; {0} file.</summary>
+    public const string CsvChanged = "{0}: the file changed while it was being read";
+
     /// <summary>A field that must be a number; {0} file, {1} line, {2} column, {3} value.</summary>
     public const string NotANumber = "{0}, line {1}, column '{2}': '{3}' is not a number";
 

@@ -19,11 +19,17 @@ public sealed class TabularRows
 
     private readonly string[] _header;
 
-    private TabularRows(string[] header, char separator)
+    // -1: every column is read (and a column of many distinct numbers turns into numbers); else only this column, as texts.
+    private readonly int _only;
+    private char? _givenSeparator;
+
+    // capacity: rows expected from a file (0: rows held in memory, whose columns stay texts).
+    private TabularRows(string[] header, char separator, string? only = null, int capacity = 0)
     {
         _header = header;
         Separator = separator;
-        _columns = header.Select(h => new CsvColumn(h)).ToArray();
+        _only = only is null ? -1 : Array.IndexOf(header, only);
+        _columns = header.Select((h, c) => new CsvColumn(h, canTurn: capacity > 0 && only is null, _only < 0 || _only == c ? capacity : 0)).ToArray();
     }
 
     /// <summary>Column names of the first file, in file order.</summary>
@@ -40,7 +46,7 @@ public sealed class TabularRows
 
     /// <summary>The text of row <paramref name="row"/> in column <paramref name="column"/> (trimmed).</summary>
     /// <exception cref="InvalidInputException">No such column.</exception>
-    public string Value(int row, string column) => Column(column).Value(row);
+    public string Value(int row, string column) => TextColumn(column).Value(row);
 
     /// <summary>The position of the column of that name in <see cref="Header"/>.</summary>
     /// <exception cref="InvalidInputException">No such column (the message names the file and the column).</exception>
@@ -51,7 +57,7 @@ public sealed class TabularRows
     }
 
     /// <summary>The text of row <paramref name="row"/> in the column at <paramref name="column"/> (trimmed).</summary>
-    public string Value(int row, int column) => _columns[column].Value(row);
+    public string Value(int row, int column) => TextColumn(_header[column]).Value(row);
 
     /// <summary>Row index where each file starts, and the end.</summary>
     internal List<int> FileStarts { get; } = [];
@@ -99,6 +105,31 @@ public sealed class TabularRows
     internal CsvColumn Column(string name) =>
         Find(name) ?? throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.MissingColumn, _files[0], name));
 
+    /// <summary>The column of that name with its texts (<see cref="CsvColumn"/>): a column kept as numbers is read
+    /// again from the file(s) as texts, once, and kept so.</summary>
+    /// <exception cref="InvalidInputException">No such column, or a file that changed since it was read.</exception>
+    internal CsvColumn TextColumn(string name)
+    {
+        var column = Column(name);
+        if (!column.IsNumbers)
+        {
+            return column;
+        }
+
+        var again = ReadCsv(_files, _givenSeparator, name);
+        for (var f = 0; f < _files.Count; f++)
+        {
+            if (again.Sha256[f] != Sha256[f] || again.Count != Count)
+            {
+                throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.CsvChanged, _files[f]));
+            }
+        }
+
+        var text = again.Column(name);
+        _columns[Array.IndexOf(_header, name)] = text;
+        return text;
+    }
+
     /// <summary>The column of that name, or null.</summary>
     internal CsvColumn? Find(string name)
     {
@@ -117,7 +148,10 @@ public sealed class TabularRows
     /// string only the first time its column sees that value.</summary>
     /// <exception cref="InvalidInputException">A missing or empty file, a row with the wrong number of fields (file,
     /// line), a malformed quote, or a later file lacking a column.</exception>
-    public static TabularRows ReadCsv(IReadOnlyList<string> paths, char? separator)
+    public static TabularRows ReadCsv(IReadOnlyList<string> paths, char? separator) => ReadCsv(paths, separator, null);
+
+    // only: read that column alone, as texts (TextColumn).
+    private static TabularRows ReadCsv(IReadOnlyList<string> paths, char? separator, string? only)
     {
         ArgumentNullException.ThrowIfNull(paths);
         TabularRows? table = null;
@@ -128,9 +162,14 @@ public sealed class TabularRows
                 throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.CsvNotFound, path));
             }
 
-            var bytes = File.ReadAllBytes(path);
-            var sep = separator ?? Detect(bytes);
-            using var text = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            // Streamed, not read whole: the bytes pass through the sha256 on their way to the parser.
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            var prefix = Prefix(file);
+            var sep = separator ?? Detect(prefix);
+            var capacity = EstimateRows(prefix, file.Length);
+            using var sha = SHA256.Create();
+            using var hashed = new CryptoStream(file, sha, CryptoStreamMode.Read, leaveOpen: true);
+            using var text = new StreamReader(hashed, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
             using var reader = Sep.New(sep).Reader(o => o with
             {
                 HasHeader = false,
@@ -139,7 +178,10 @@ public sealed class TabularRows
                 DisableColCountCheck = true,
             }).From(text);
             var start = table?.Count ?? 0;
-            table = ReadFile(table, reader, path, sep, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            table = ReadFile(table, reader, path, sep, only, capacity);
+            hashed.CopyTo(Stream.Null);
+            table.Sha256.Add(Convert.ToHexStringLower(sha.Hash!));
+            table._givenSeparator = separator;
             if (table.Count == start)
             {
                 throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.EmptyFile, path));
@@ -151,7 +193,7 @@ public sealed class TabularRows
     }
 
     // The header row (the first table's columns, or a later file's own order), then every data row.
-    private static TabularRows ReadFile(TabularRows? table, SepReader reader, string path, char separator, string sha256)
+    private static TabularRows ReadFile(TabularRows? table, SepReader reader, string path, char separator, string? only, int capacity)
     {
         int[]? positions = null;
         var fields = 0;
@@ -175,10 +217,9 @@ public sealed class TabularRows
                         header[c] = row[c].ToString();
                     }
 
-                    table ??= new TabularRows(header, separator);
+                    table ??= new TabularRows(header, separator, only, capacity);
                     positions = table.Positions(header, path);
                     fields = header.Length;
-                    table.Sha256.Add(sha256);
                     table._files.Add(path);
                     table.FileStarts.Add(table.Count);
                     file = (byte)(table._files.Count - 1);
@@ -191,9 +232,16 @@ public sealed class TabularRows
                 }
 
                 var columns = table!._columns;
-                for (var c = 0; c < positions.Length; c++)
+                if (table._only >= 0)
                 {
-                    columns[c].Add(row[positions[c]].Span);
+                    columns[table._only].Add(row[positions[table._only]].Span);
+                }
+                else
+                {
+                    for (var c = 0; c < positions.Length; c++)
+                    {
+                        columns[c].Add(row[positions[c]].Span);
+                    }
                 }
 
                 table._lines.Add(line);
@@ -224,6 +272,22 @@ public sealed class TabularRows
         }
 
         return positions;
+    }
+
+    // The file's first 1 MiB (to detect the separator and estimate the rows), then back to its start.
+    private static byte[] Prefix(FileStream file)
+    {
+        var prefix = new byte[(int)Math.Min(file.Length, 1 << 20)];
+        file.ReadExactly(prefix);
+        file.Position = 0;
+        return prefix;
+    }
+
+    // Rows the file likely holds, from the lines of its first MiB (a little more, so the columns' arrays are made once).
+    private static int EstimateRows(byte[] prefix, long length)
+    {
+        var lines = prefix.AsSpan().Count((byte)'\n');
+        return lines == 0 ? 1024 : (int)Math.Min(int.MaxValue / 2, (length * 1.05 * lines / prefix.Length) + 1024);
     }
 
     /// <summary>The separator of a file whose separator is not given: of comma, semicolon and tab, the one its first

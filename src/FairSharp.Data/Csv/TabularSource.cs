@@ -25,8 +25,8 @@ public static class TabularSource
         var rows = TabularRows.ReadCsv(options.Files, options.Separator);
         var file = rows.Files[0];
         var missing = options.MissingValues;
-        var target = rows.Column(options.Target);
-        var sensitive = options.Sensitive.Select(rows.Column).ToArray();
+        var target = rows.TextColumn(options.Target);
+        var sensitive = options.Sensitive.Select(rows.TextColumn).ToArray();
         foreach (var name in options.Drop.Concat(options.Categorical).Concat(options.Numeric).Concat(options.Features ?? []))
         {
             rows.Column(name);
@@ -55,10 +55,11 @@ public static class TabularSource
         var trainRows = train.Select(i => kept[i]).ToArray();
         var numeric = new List<NumericFeature>();
         var categorical = new List<CategoricalFeature>();
-        foreach (var column in inputs)
+        foreach (var input in inputs)
         {
+            var column = input;
             var isMissing = column.MissingCodes(missing);
-            if (isMissing.All(m => m))
+            if (column.AllMissing(isMissing))
             {
                 throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.AllMissing, file, column.Name));
             }
@@ -69,6 +70,12 @@ public static class TabularSource
             }
             else
             {
+                if (column.IsNumbers)
+                {
+                    column = rows.TextColumn(column.Name);
+                    isMissing = column.MissingCodes(missing);
+                }
+
                 categorical.Add(FitCategorical(column, isMissing, trainRows, file));
             }
         }
@@ -242,18 +249,67 @@ public static class TabularSource
     /// even count), then mean and population standard deviation after imputing it.</summary>
     private static NumericFeature FitNumeric(CsvColumn column, bool[] isMissing, int[] trainRows, string file)
     {
-        var counts = new long[column.Values.Count];
-        foreach (var r in trainRows)
+        if (!column.IsNumbers)
         {
-            counts[column[r]]++;
+            return Fit(column.Name, column.Numbers().Numbers, isMissing, trainRows.Select(r => column[r]).ToArray(), file);
         }
 
-        var values = column.Numbers().Numbers;
+        // A numbers column: code its distinct values in order of first appearance, as a texts column codes its
+        // distinct texts, so the sums below add the same terms in the same order (only two spellings of one number,
+        // such as 1 and 1.0, which a texts column keeps apart, are one value here).
+        var textNumbers = column.Numbers().Numbers;
+        var codeOfText = new int[textNumbers.Length];
+        Array.Fill(codeOfText, -1);
+        var codeOfNumber = new Dictionary<long, int>();
+        var values = new List<double>();
+        var missingValue = new List<bool>();
+        var codes = new int[column.Count];
+        for (var r = 0; r < codes.Length; r++)
+        {
+            var text = column[r];
+            if (text >= 0)
+            {
+                if (codeOfText[text] < 0)
+                {
+                    codeOfText[text] = values.Count;
+                    values.Add(textNumbers[text]);
+                    missingValue.Add(isMissing[text]);
+                }
+
+                codes[r] = codeOfText[text];
+            }
+            else
+            {
+                var number = column.Number(r);
+                ref var code = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(codeOfNumber, BitConverter.DoubleToInt64Bits(number), out var seen);
+                if (!seen)
+                {
+                    code = values.Count;
+                    values.Add(number);
+                    missingValue.Add(false);
+                }
+
+                codes[r] = code;
+            }
+        }
+
+        return Fit(column.Name, values.ToArray(), missingValue.ToArray(), trainRows.Select(r => codes[r]).ToArray(), file);
+    }
+
+    // values, isMissing: by code; trainCodes: the code of every training row.
+    private static NumericFeature Fit(string name, double[] values, bool[] isMissing, int[] trainCodes, string file)
+    {
+        var counts = new long[values.Length];
+        foreach (var code in trainCodes)
+        {
+            counts[code]++;
+        }
+
         var present = Enumerable.Range(0, values.Length).Where(c => !isMissing[c] && counts[c] > 0).OrderBy(c => values[c]).ToArray();
         var n = present.Sum(c => counts[c]);
         if (n == 0)
         {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.AllMissingInTrain, file, column.Name));
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.AllMissingInTrain, file, name));
         }
 
         double At(long position)
@@ -278,7 +334,7 @@ public static class TabularSource
             sum += counts[c] * (isMissing[c] ? median : values[c]);
         }
 
-        var mean = sum / trainRows.Length;
+        var mean = sum / trainCodes.Length;
         double squares = 0;
         for (var c = 0; c < values.Length; c++)
         {
@@ -286,8 +342,8 @@ public static class TabularSource
             squares += counts[c] * d * d;
         }
 
-        var sd = Math.Sqrt(squares / trainRows.Length);
-        return new NumericFeature(column.Name, median, mean, sd > 0 ? sd : 1);
+        var sd = Math.Sqrt(squares / trainCodes.Length);
+        return new NumericFeature(name, median, mean, sd > 0 ? sd : 1);
     }
 
     private static CategoricalFeature FitCategorical(CsvColumn column, bool[] isMissing, int[] trainRows, string file)
