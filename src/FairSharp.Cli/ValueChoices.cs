@@ -27,7 +27,7 @@ internal static class ValueChoices
         (_, "--dataset") or ("datasets", "--describe") => DatasetCatalogue.Names,
         ("stitch", "--constraint") => Enum.GetValues<StitchConstraint>().Select(c => c.ToName()).ToArray(),
         ("sweep", "--constraint") => SweepOptions.KnownConstraints,
-        ("postprocess", "--constraint") => PostprocessRun.ConstraintNames,
+        ("postprocess", "--constraint") => FairnessConstraints.PostprocessingNames,
         ("train", "--constraint") => Enum.GetValues<FairnessConstraint>().Select(c => c.ToName()).ToArray(),
         (_, "--protocol") => ProtocolNames.All,
         (_, "--arch") => ModelSpec.ArchitectureNames,

@@ -4,6 +4,9 @@ namespace FairSharp.Experiments;
 /// asserted exactly in tests). One class for the assembly.</summary>
 public static class ExperimentErrors
 {
+    /// <summary>postprocess: the source already has thresholds (format: folder).</summary>
+    public const string AlreadyPostprocessed = "{0}: the model is already post-processed (it has thresholds.json); post-process the model it came from";
+
     /// <summary>A --parts name that is not a part.</summary>
     public const string UnknownPart = "--parts: '{0}' is not a part of the study (parts: {1})";
 

@@ -1,22 +1,33 @@
 namespace FairSharp.Training;
 
-/// <summary>Progress of a run, for a progress bar or a log. Called on the training thread; keep it cheap.</summary>
+/// <summary>Progress of a run, for a progress bar or a log. Called on the training thread; keep it cheap. Every
+/// method does nothing unless an observer overrides it.</summary>
 public interface ITrainingObserver
 {
     /// <summary>Training starts: the total number of steps and evaluation periods.</summary>
-    void OnStart(int totalSteps, int periods);
+    void OnStart(int totalSteps, int periods)
+    {
+    }
 
     /// <summary>A training step finished (1-based count) with this loss.</summary>
-    void OnStep(int step, double loss);
+    void OnStep(int step, double loss)
+    {
+    }
 
     /// <summary>An evaluation period finished.</summary>
-    void OnEvaluated(EpochRecord record);
+    void OnEvaluated(EpochRecord record)
+    {
+    }
 
     /// <summary>A log line worth showing (e.g. a clamped batch size).</summary>
-    void OnMessage(string message);
+    void OnMessage(string message)
+    {
+    }
 
     /// <summary>Training ended.</summary>
-    void OnFinished(TrainingStatus status);
+    void OnFinished(TrainingStatus status)
+    {
+    }
 }
 
 /// <summary>An observer that ignores everything (tests; output that is not a terminal).</summary>
@@ -24,29 +35,4 @@ public sealed class SilentObserver : ITrainingObserver
 {
     /// <summary>The shared instance.</summary>
     public static SilentObserver Instance { get; } = new();
-
-    /// <inheritdoc />
-    public void OnStart(int totalSteps, int periods)
-    {
-    }
-
-    /// <inheritdoc />
-    public void OnStep(int step, double loss)
-    {
-    }
-
-    /// <inheritdoc />
-    public void OnEvaluated(EpochRecord record)
-    {
-    }
-
-    /// <inheritdoc />
-    public void OnMessage(string message)
-    {
-    }
-
-    /// <inheritdoc />
-    public void OnFinished(TrainingStatus status)
-    {
-    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using FairSharp.Cli.Safety;
 using FairSharp.Experiments.Postprocessing;
 using FairSharp.Metrics;
+using FairSharp.Training.Objectives;
 
 namespace FairSharp.Cli.Commands;
 
@@ -38,7 +39,7 @@ internal static class PostprocessCommand
         {
             var outDir = parse.GetValue(output)!;
             OutputLocation.CheckNewFolder(outDir);
-            var request = new PostprocessRequest(parse.GetValue(model)!, PostprocessRun.ParseConstraint(parse.GetValue(constraint)!))
+            var request = new PostprocessRequest(parse.GetValue(model)!, FairnessConstraints.ParsePostprocessing(parse.GetValue(constraint)!))
             {
                 Seed = parse.GetValue(seed),
                 GridSize = parse.GetValue(grid),

@@ -26,21 +26,5 @@ internal sealed class ProgressObserver(ProgressTask task, TextWriter error) : IT
 /// <summary>Output that is not a terminal: no progress, only the run's log lines on stderr.</summary>
 internal sealed class LogLineObserver(TextWriter error) : ITrainingObserver
 {
-    public void OnStart(int totalSteps, int periods)
-    {
-    }
-
-    public void OnStep(int step, double loss)
-    {
-    }
-
-    public void OnEvaluated(EpochRecord record)
-    {
-    }
-
     public void OnMessage(string message) => error.WriteLine(message);
-
-    public void OnFinished(TrainingStatus status)
-    {
-    }
 }

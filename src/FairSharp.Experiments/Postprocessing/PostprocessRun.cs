@@ -2,6 +2,7 @@ using System.Globalization;
 using FairSharp.Data;
 using FairSharp.Metrics;
 using FairSharp.Training.Checkpoints;
+using FairSharp.Training.Objectives;
 using FairSharp.Training.Runs;
 
 namespace FairSharp.Experiments.Postprocessing;
@@ -18,28 +19,6 @@ public static class PostprocessRun
 {
     /// <summary>The method name of a post-processed model in results and sweeps.</summary>
     public const string MethodName = "threshold";
-
-    /// <summary>Error text: the source already has thresholds (format: folder).</summary>
-    public const string AlreadyPostprocessed = "{0}: the model is already post-processed (it has thresholds.json); post-process the model it came from";
-
-    /// <summary>Error text: a constraint post-processing does not offer (format: value).</summary>
-    public const string UnknownConstraint = "post-processing supports constraint dp or eo, got '{0}'";
-
-    /// <summary>The constraints' short names as the CLI and results spell them.</summary>
-    public static IReadOnlyList<string> ConstraintNames { get; } = ["dp", "eo"];
-
-    /// <summary>The constraint's short name as the CLI and results spell it.</summary>
-    public static string ConstraintName(PostprocessingConstraint constraint) =>
-        constraint == PostprocessingConstraint.EqualizedOdds ? "eo" : "dp";
-
-    /// <summary>The constraint of a short name (<c>dp</c>, <c>eo</c>).</summary>
-    /// <exception cref="InvalidInputException">Any other name (e.g. <c>eopp</c>).</exception>
-    public static PostprocessingConstraint ParseConstraint(string name) => name switch
-    {
-        "dp" => PostprocessingConstraint.DemographicParity,
-        "eo" => PostprocessingConstraint.EqualizedOdds,
-        _ => throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, UnknownConstraint, name)),
-    };
 
     /// <summary>Loads the model and its data, fits, and writes <paramref name="outputDirectory"/>.</summary>
     /// <exception cref="InvalidInputException">A bad model folder, data that cannot be rebuilt or differs from the
@@ -76,7 +55,7 @@ public static class PostprocessRun
         ArgumentNullException.ThrowIfNull(request);
         if (model.Thresholds is not null)
         {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, AlreadyPostprocessed, request.Model));
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.AlreadyPostprocessed, request.Model));
         }
 
         var validationScores = Score(model, data.Validation);
@@ -86,7 +65,7 @@ public static class PostprocessRun
         var validation = Evaluate(thresholds, data.Validation, validationScores, validationGroups, data.GroupNames);
         var testScores = Score(model, data.Test);
         var test = Evaluate(thresholds, data.Test, testScores, GroupLabels.FromCodes(data.Test.Groups, data.GroupNames), data.GroupNames);
-        return new PostprocessOutcome(MethodName, ConstraintName(request.Constraint), request.Model, model.Config.Method, model.WeightsSha256,
+        return new PostprocessOutcome(MethodName, request.Constraint.ToName(), request.Model, model.Config.Method, model.WeightsSha256,
             request.Seed, data.Validation.Count, thresholds, Sorted(validation.Metrics), Sorted(test.Metrics),
             new SortedDictionary<string, IReadOnlyDictionary<string, double>>(
                 test.ByGroup.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, double>)Sorted(kv.Value), StringComparer.Ordinal), StringComparer.Ordinal),

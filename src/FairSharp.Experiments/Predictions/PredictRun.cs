@@ -4,6 +4,7 @@ using FairSharp.Data.Csv;
 using FairSharp.Experiments.Postprocessing;
 using FairSharp.Metrics;
 using FairSharp.Training.Checkpoints;
+using FairSharp.Training.Objectives;
 
 namespace FairSharp.Experiments.Predictions;
 
@@ -69,7 +70,7 @@ public static class PredictRun
             var seed = request.Seed ?? thresholds.Seed;
             var scores = prediction.Scores.Select(s => (double)s).ToArray();
             labels = thresholds.Predict(scores, GroupLabels.FromCodes(groupCodes, preprocessing.GroupNames), seed);
-            rule = string.Create(CultureInfo.InvariantCulture, $"per-group thresholds for {PostprocessRun.ConstraintName(thresholds.Constraint)}, seed {seed}");
+            rule = string.Create(CultureInfo.InvariantCulture, $"per-group thresholds for {thresholds.Constraint.ToName()}, seed {seed}");
         }
 
         string[] columns = [.. kept, "score", "prediction"];

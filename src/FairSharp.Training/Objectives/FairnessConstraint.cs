@@ -1,3 +1,4 @@
+using FairSharp.Metrics;
 using System.Globalization;
 
 namespace FairSharp.Training.Objectives;
@@ -36,5 +37,24 @@ public static class FairnessConstraints
         "eo" => FairnessConstraint.EqualizedOdds,
         "eopp" => FairnessConstraint.EqualOpportunity,
         _ => throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, Unknown, name)),
+    };
+
+    /// <summary>Error text: a constraint post-processing does not offer (format: value).</summary>
+    public const string UnknownPostprocessing = "post-processing supports constraint dp or eo, got '{0}'";
+
+    /// <summary>The short names of the post-processing constraints (<see cref="PostprocessingConstraint"/>: no eopp).</summary>
+    public static IReadOnlyList<string> PostprocessingNames { get; } = ["dp", "eo"];
+
+    /// <summary>The post-processing constraint's short name, as the CLI and results spell it.</summary>
+    public static string ToName(this PostprocessingConstraint constraint) =>
+        constraint == PostprocessingConstraint.EqualizedOdds ? "eo" : "dp";
+
+    /// <summary>The post-processing constraint of a short name (<c>dp</c>, <c>eo</c>).</summary>
+    /// <exception cref="InvalidInputException">Any other name (e.g. <c>eopp</c>).</exception>
+    public static PostprocessingConstraint ParsePostprocessing(string name) => name?.Trim().ToLowerInvariant() switch
+    {
+        "dp" => PostprocessingConstraint.DemographicParity,
+        "eo" => PostprocessingConstraint.EqualizedOdds,
+        _ => throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, UnknownPostprocessing, name)),
     };
 }

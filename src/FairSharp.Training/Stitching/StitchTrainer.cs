@@ -117,22 +117,6 @@ public static class StitchTrainer
     /// <summary>Reports every evaluated epoch to a callback.</summary>
     private sealed class EpochObserver(Action<EpochRecord>? onEpoch) : ITrainingObserver
     {
-        public void OnStart(int totalSteps, int periods)
-        {
-        }
-
-        public void OnStep(int step, double loss)
-        {
-        }
-
         public void OnEvaluated(EpochRecord record) => onEpoch?.Invoke(record);
-
-        public void OnMessage(string message)
-        {
-        }
-
-        public void OnFinished(TrainingStatus status)
-        {
-        }
     }
 }
