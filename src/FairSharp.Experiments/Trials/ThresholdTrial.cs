@@ -30,7 +30,7 @@ public static class ThresholdTrial
     public static PostprocessRequest ToRequest(TrialConfig config, string modelFolder)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return new PostprocessRequest(modelFolder, PostprocessRun.ParseConstraint(config.Constraint)) { Seed = config.Seed };
+        return new PostprocessRequest(modelFolder, FairSharp.Training.Objectives.FairnessConstraints.ParsePostprocessing(config.Constraint)) { Seed = config.Seed };
     }
 
     /// <summary>Post-processes the trial's ERM model (trained and saved by the runner as the <c>erm</c> trial of the

@@ -28,7 +28,7 @@ public sealed class ThresholdTrialTests
         var model = Path.Combine(temp.Path, "erm");
         var trained = TrainingRun.Execute(TrainingTrialRunner.ToRequest(Spec(threshold)), model);
         trained.Test.ShouldBe(ermRecord.Metrics);
-        var post = PostprocessRun.Execute(new PostprocessRequest(model, PostprocessRun.ParseConstraint(constraint)) { Seed = 3 }, Path.Combine(temp.Path, "post"));
+        var post = PostprocessRun.Execute(new PostprocessRequest(model, FairSharp.Training.Objectives.FairnessConstraints.ParsePostprocessing(constraint)) { Seed = 3 }, Path.Combine(temp.Path, "post"));
         thresholdRecord.Metrics.ShouldBe(post.Test);
         thresholdRecord.ByGroup.Keys.ShouldBe(post.TestByGroup.Keys);
 
