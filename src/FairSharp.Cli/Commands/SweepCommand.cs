@@ -38,11 +38,12 @@ internal static class SweepCommand
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Run again the trials recorded as failed or diverged (the report keeps their earlier attempts)." };
         var freshWorkers = new Option<bool>("--fresh-workers") { Description = "Start a new worker process for every trial instead of reusing workers (slower; same results)." };
         var mixedSamplers = new Option<bool>("--mixed-samplers") { Description = "Let each method keep its own sampler instead of one for all (the report warns: the comparison then mixes objective, sampler and rows per step)." };
+        var rationale = new Option<bool>("--rationale") { Description = "Also record in each trial the per-layer rationale cosines of its model (what `fairsharp rationale` reports, test split); no metric changes, the trial ids do." };
         var dataDir = CommonOptions.DataDir();
         var analysis = new AnalysisCliOptions();
 
         var command = new Command("sweep", "Run methods × λ × seeds in parallel workers (resumable), then write summary.csv, report.md and pareto.png/svg.");
-        foreach (var option in new Option[] { dataset, sensitive, methods, constraint, lambdas, seeds, seed, jobs, threads, shard, output, epochs, protocol, stitchLayers, stitchInits, grid, mixedSamplers, retryFailed, freshWorkers, dataDir })
+        foreach (var option in new Option[] { dataset, sensitive, methods, constraint, lambdas, seeds, seed, jobs, threads, shard, output, epochs, protocol, stitchLayers, stitchInits, grid, mixedSamplers, rationale, retryFailed, freshWorkers, dataDir })
         {
             command.Options.Add(option);
         }
@@ -78,6 +79,7 @@ internal static class SweepCommand
                 StitchInits = ListOptions.Strings(parse.GetValue(stitchInits), "--stitch-inits"),
                 Grid = (parse.GetValue(grid) ?? []).Select(GridAxis.Parse).ToArray(),
                 MixedSamplers = parse.GetValue(mixedSamplers),
+                RecordRationale = parse.GetValue(rationale),
             };
             var runner = new TrainingTrialRunner();
             var plan = SweepPlan.Create(options, runner.Catalog);

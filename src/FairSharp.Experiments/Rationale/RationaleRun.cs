@@ -40,18 +40,29 @@ public static class RationaleRun
             }
 
             trained.CheckData(prepared);
-            var split = request.Split switch
-            {
-                "train" => prepared.Train,
-                "validation" => prepared.Validation,
-                _ => prepared.Test,
-            };
-            var measurement = RationaleProbe.Measure(trained.Network, split, prepared.GroupNames, request.ProbeOptions);
-            models.Add(new ModelRationale(trained.Label, folder, config.Method, config.Constraint, config.DescribeOptions(),
-                trained.Manifest.Seed, config.Dataset, ParityScore.Compare(measurement)));
+            models.Add(Measure(trained, prepared, request));
         }
 
         return new RationaleResult(ParityReport.Definition, request.Split, request.Partition, request.Influence, models);
+    }
+
+    /// <summary>Measures one loaded model on <paramref name="data"/> (the data it was trained on, already checked) with
+    /// the split and probe settings of <paramref name="request"/> (sweep trials call this on the model they trained).</summary>
+    public static ModelRationale Measure(TrainedModel trained, PreparedDataset data, RationaleRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(trained);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        var config = trained.Config;
+        var split = request.Split switch
+        {
+            "train" => data.Train,
+            "validation" => data.Validation,
+            _ => data.Test,
+        };
+        var measurement = RationaleProbe.Measure(trained.Network, split, data.GroupNames, request.ProbeOptions);
+        return new ModelRationale(trained.Label, trained.Folder, config.Method, config.Constraint, config.DescribeOptions(),
+            trained.Manifest.Seed, config.Dataset, ParityScore.Compare(measurement));
     }
 
     /// <summary>Writes <c>rationale.json</c>, <c>rationale.md</c>, <c>rationale.png</c> and <c>rationale.svg</c> into

@@ -58,7 +58,7 @@ public static class StudyDesign
                 new SweepOptions
                 {
                     Dataset = "adult", Protocol = "fairmixup", Constraint = "dp", Methods = FairerMethods, Lambdas = DpLambdas,
-                    Seeds = 10, Grid = [grid],
+                    Seeds = 10, Grid = [grid], RecordRationale = true,
                 })
             {
                 UtilityKey = MetricKeys.AveragePrecision, GapKey = MetricKeys.DpScoreGap, EstimatedSecondsPerTrial = 22,
@@ -68,7 +68,7 @@ public static class StudyDesign
                 new SweepOptions
                 {
                     Dataset = "adult", Protocol = "fairmixup", Constraint = "eo", Methods = FairerMethods, Lambdas = EoLambdas,
-                    Seeds = 10, Grid = [grid],
+                    Seeds = 10, Grid = [grid], RecordRationale = true,
                 })
             {
                 UtilityKey = MetricKeys.AveragePrecision, GapKey = MetricKeys.EoScoreGap, EstimatedSecondsPerTrial = 24,
@@ -90,10 +90,8 @@ public static class StudyDesign
                 SkipReason = images, UtilityKey = MetricKeys.AveragePrecision, GapKey = MetricKeys.DpScoreGap, EstimatedSecondsPerTrial = 470,
                 Cuts = ["5 epochs instead of the tfs protocol's up to 50 (CPU budget)", "λ 0.3, 0.5 of the DP grid", "CelebA (the paper's image set) cannot be obtained here: UTKFace stands in"],
             },
-            new(RationalePart, 3, "Rationale vs fairness: per-layer cosines of every model of part 1 against its test gap", null)
-            {
-                SkipReason = "sweep trials keep their metrics, not their models; `rationale` needs the model folders (see the report's section 3)",
-            },
+            // Not a sweep of its own: part 1's trials record their models' cosines (SweepOptions.RecordRationale).
+            new(RationalePart, 3, "Rationale vs fairness: per-layer cosines of every model of part 1 (recorded by its trials) against its test gap", null),
             new("tfs-utkface", 4, "TFS vs FDR on UTKFace (young vs gender), ResNet-18 standard stem 32×32: tfs, fdr, tfs-joint × α × stitch layer",
                 new SweepOptions
                 {
@@ -119,7 +117,9 @@ public static class StudyDesign
         new(name, 5, $"ERM + per-group thresholds on Adult (sex), Fair Mixup pipeline, {constraint.ToUpperInvariant()}",
             new SweepOptions { Dataset = "adult", Protocol = "fairmixup", Constraint = constraint, Methods = ["erm", ThresholdMethod], Lambdas = [1], Seeds = 10 })
         {
-            SkipReason = skip, UtilityKey = MetricKeys.AveragePrecision, GapKey = constraint == "dp" ? MetricKeys.DpScoreGap : MetricKeys.EoScoreGap,
+            // Thresholds change decisions, not scores: the part is read on thresholded metrics (accuracy and the
+            // constraint's fairlearn gap), never on average precision or a score gap.
+            SkipReason = skip, UtilityKey = MetricKeys.Accuracy, GapKey = ThresholdRivalry.GapKey(constraint),
             EstimatedSecondsPerTrial = 12,
         };
 

@@ -38,6 +38,18 @@ public static class StudyReport
             figures[result.Part.Name] = $"{figureFolderName}/{name}";
         }
 
+        foreach (var result in results.Where(r => r.Part.Section == 1))
+        {
+            var gapKey = RationaleFairness.GapKey(result.Plan?.Options.Constraint ?? "dp");
+            foreach (var layer in RationaleFairness.Layers(result))
+            {
+                var name = $"{result.Part.Name}-rationale-{FileSafe(layer)}.png";
+                RationaleScatter.SavePng(RationaleScatter.Create(RationaleFairness.Points(result, layer), layer, gapKey,
+                    $"{result.Part.Name}: rationale cosine of {layer} vs test gap"), Path.Combine(figureFolder, name));
+                figures[RationaleFigure(result.Part.Name, layer)] = $"{figureFolderName}/{name}";
+            }
+        }
+
         var text = Render(plan, results, figures, version, Path.GetRelativePath(Environment.CurrentDirectory, directory));
         AtomicFile.WriteAllText(reportPath, text);
         return reportPath;
@@ -72,12 +84,13 @@ public static class StudyReport
         AlignAnswer(md, results);
         Section(md, results, figures, 2, "2. FAIRER on Credit and on images (UTKFace)",
             "UTKFace (young vs gender, ResNet-18 with torchvision's stem at 32×32, random initialisation) stands in for the paper's CelebA, which cannot be obtained here.");
-        Rationale(md, results);
+        Rationale(md, results, figures);
         Section(md, results, figures, 4, "4. TFS vs FDR on UTKFace",
             "Stitch methods take λ as α. The larger `layer` is the penultimate point (ResNet-18: 5, after pooling), the smaller one the point before it (ResNet-18: 4, the output of the last residual stage). Selection regime: as released (validation rows inside the balanced fine-tuning set).");
         TfsComparisons(md, results);
         Section(md, results, figures, 5, "5. ERM + per-group thresholds (the simplest rival)",
-            "Per-group decision thresholds chosen on validation, as fairlearn's ThresholdOptimizer (DP; equalized odds with randomised thresholds), applied to ERM.");
+            "Per-group decision thresholds chosen on validation, as fairlearn's ThresholdOptimizer (DP; equalized odds with randomised thresholds drawn with the trial's seed), applied to ERM: method `threshold` of `fairsharp sweep`, which trains the seed's ERM exactly as the `erm` trial and runs what `fairsharp postprocess` runs on it. Thresholds change decisions, not scores, so this part is read on thresholded metrics: utility = accuracy, gap = the constraint's fairlearn difference (DP: demographic parity difference; EO: equalized odds difference), all of the 0/1 decisions on the test split.");
+        ThresholdAnswer(md, results);
         Ffb(md, results);
         Cost(md, results);
         Setup(md, plan, results, version);
@@ -175,12 +188,105 @@ public static class StudyReport
         }
     }
 
-    private static void Rationale(StringBuilder md, IReadOnlyList<PartResult> results)
+    private static string RationaleFigure(string part, string layer) => $"{part}|rationale|{layer}";
+
+    private static string FileSafe(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-'));
+
+    private static void Rationale(StringBuilder md, IReadOnlyList<PartResult> results, IReadOnlyDictionary<string, string> figures)
     {
-        var part = results.FirstOrDefault(r => r.Part.Name == StudyDesign.RationalePart);
         md.Append("## 3. Rationale vs fairness (claims 1 and 2)\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"Status: {(part is null ? "not planned" : StatusText(part))}.\n\n");
-        md.Append("What this part needs: the model of every trial of part 1, so that `fairsharp rationale` can measure the per-layer cosine between the groups' weight-influence vectors, and the test gap of the same model (already in trials.jsonl). The correlation is Spearman's with a bootstrap interval, within each method and pooled. Sweep trials keep metrics only; keeping each trial's model (about 0.1 MB on Adult's MLP) or measuring the cosines inside the trial is the missing step.\n\n");
+        md.Append("Every trial of part 1 records its model's rationale cosines (`sweep --rationale`): per weight layer with more than one neuron, the cosine between the two groups' neuron-influence vectors on the test split, exactly what `fairsharp rationale` reports for that model with its defaults (weight-Taylor influence, strata = groups). Against it: the model's test fairness gap in fairlearn's thresholded form (DP: demographic parity difference; EO: equalized odds difference, at 0.5), and its output gap, the score gap the regularisers penalise (DP: |ΔE[f(x)]|; EO: the per-label score gap). Spearman ρ(cosine, gap) within each method and pooled over all models, and the partial ρ(cosine, gap | output gap): whether alignment still orders the gap once the output gap is accounted for. 95% percentile bootstrap intervals over the models (2000 resamples, seed 0); n/a = fewer than 3 models or a constant variable. FAIRER predicts ρ < 0 (more aligned, fairer).\n\n");
+        var any = false;
+        foreach (var part in results.Where(r => r.Part.Section == 1 && r.Plan is not null))
+        {
+            var layers = RationaleFairness.Layers(part);
+            md.Append(CultureInfo.InvariantCulture, $"### `{part.Part.Name}`\n\n");
+            if (layers.Count == 0)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"No trial with rationale cosines yet ({part.Records.Count} of {part.Planned} trials recorded).\n\n");
+                continue;
+            }
+
+            any = true;
+            var withCosines = part.Records.Count(r => r.RationaleCosines is { Count: > 0 });
+            md.Append(CultureInfo.InvariantCulture, $"{withCosines} models with cosines ({part.Records.Count} of {part.Planned} trials recorded); gap: {MetricText.Name(RationaleFairness.GapKey(part.Plan!.Options.Constraint))}, output gap: {MetricText.Name(RationaleFairness.OutputGapKey(part.Plan.Options.Constraint))}.\n\n");
+            foreach (var layer in layers)
+            {
+                if (figures.TryGetValue(RationaleFigure(part.Part.Name, layer), out var figure))
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"![{part.Part.Name} {layer}]({figure})\n\n");
+                }
+            }
+
+            md.Append("| layer | models | n | Spearman ρ(cosine, gap) [95% CI] | partial ρ(cosine, gap \\| output gap) [95% CI] |\n|---|---|---:|---:|---:|\n");
+            foreach (var c in RationaleFairness.Correlate(part))
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {c.Layer} | {(c.Group == RationaleFairness.Pooled ? "**pooled**" : c.Group)} | {c.Models} | {Rho(c.Spearman)} | {Rho(c.Partial)} |\n");
+            }
+
+            md.Append("\nDoes GapReg align rationales? Mean cosine per curve, and paired differences (GapReg − ERM per seed, GapReg averaged over its λ; FAIRER at λ_align 0.01 − GapReg per seed and λ):\n\n");
+            md.Append("| layer | ERM | GapReg | FAIRER λ_align 0.01 | GapReg − ERM [95% CI] | FAIRER − GapReg [95% CI] |\n|---|---:|---:|---:|---:|---:|\n");
+            var fairer = StudyVerdicts.FairerCurve(StudyVerdicts.FairerDefaultAlign);
+            foreach (var a in RationaleFairness.Align(part))
+            {
+                string Mean(string curve) => a.Means.TryGetValue(curve, out var e) ? Cos(e) : "n/a";
+                md.Append(CultureInfo.InvariantCulture, $"| {a.Layer} | {Mean("erm")} | {Mean("gapreg")} | {Mean(fairer)} | {Cos(a.GapRegMinusErm)} | {Cos(a.FairerMinusGapReg)} |\n");
+            }
+
+            md.Append('\n');
+            foreach (var sentence in StudyVerdicts.RationaleAnswers(part))
+            {
+                md.Append(sentence).Append('\n');
+            }
+
+            md.Append('\n');
+        }
+
+        if (!any)
+        {
+            md.Append("Not answered yet: part 1 has no trial with rationale cosines.\n\n");
+        }
+    }
+
+    private static string Rho(IntervalEstimate? e) => e is null || !double.IsFinite(e.Value) ? "n/a"
+        : string.Create(CultureInfo.InvariantCulture, $"{e.Value:+0.00;-0.00;+0.00} [{e.Low:+0.00;-0.00;+0.00}, {e.High:+0.00;-0.00;+0.00}]");
+
+    private static string Cos(IntervalEstimate e) => !double.IsFinite(e.Value) ? "n/a"
+        : string.Create(CultureInfo.InvariantCulture, $"{e.Value:0.000} [{e.Low:0.000}, {e.High:0.000}]");
+
+    private static void ThresholdAnswer(StringBuilder md, IReadOnlyList<PartResult> results)
+    {
+        md.Append("### Does any in-processing method beat ERM + thresholds?\n\n");
+        md.Append("Each in-processing point (method, λ, λ_align) of the part with the same dataset, protocol and constraint is paired by seed with the ERM + thresholds trial of that seed; Δ = point − thresholds in percentage points, mean over the common seeds with a 95% bootstrap interval over seeds. The in-processing models are taken at their own 0.5 threshold, as trained and deployed (their recorded test metrics): choosing even one global threshold on validation would already be post-processing, the rival under test. A point beats the thresholds when Δ accuracy is above 0 and Δ gap below 0, both beyond noise; with many points compared, one such win can be chance. The ERM under the thresholds trains on the protocol's own batches (no method of part 5 needs stratified ones), the in-processing part's ERM on that part's one sampler; its row `erm` shows what that difference and the thresholds do together.\n\n");
+        var byName = results.ToDictionary(r => r.Part.Name, StringComparer.Ordinal);
+        var any = false;
+        foreach (var (threshold, inProcessing) in StudyVerdicts.ThresholdParts(byName))
+        {
+            var rows = ThresholdRivalry.Compare(threshold, inProcessing);
+            var gap = MetricText.Name(ThresholdRivalry.GapKey(threshold.Plan!.Options.Constraint));
+            md.Append(CultureInfo.InvariantCulture, $"`{threshold.Part.Name}` against `{inProcessing.Part.Name}` (gap: {gap}):\n\n");
+            if (rows.Count == 0)
+            {
+                md.Append("No paired trials yet.\n\n");
+                continue;
+            }
+
+            any = true;
+            md.Append("| point | λ | Δ accuracy [95% CI] | Δ gap [95% CI] | seeds | beats ERM + thresholds |\n|---|---:|---:|---:|---:|---|\n");
+            foreach (var row in rows)
+            {
+                var verdict = row.Beats ? "**yes**" : row.Beaten ? "no (less accurate and less fair)" : "no";
+                md.Append(CultureInfo.InvariantCulture, $"| {Cell(row.Curve)} | {row.Lambda} | {StudyVerdicts.Signed(row.Accuracy)} | {StudyVerdicts.Signed(row.Gap)} | {row.Seeds} | {verdict} |\n");
+            }
+
+            var winners = rows.Count(r => r.Beats && r.Curve != "erm");
+            md.Append(CultureInfo.InvariantCulture, $"\nAnswer for `{threshold.Part.Name}`: {(winners > 0 ? $"yes, {winners} of {rows.Count(r => r.Curve != "erm")} in-processing points" : $"no in-processing point of the {rows.Count(r => r.Curve != "erm")} compared is both more accurate and fairer beyond noise")}{(threshold.Complete && inProcessing.Complete ? string.Empty : " (parts not finished)")}.\n\n");
+        }
+
+        if (!any)
+        {
+            md.Append("Not answered yet: it needs records of part 5 and of the in-processing part of the same protocol.\n\n");
+        }
     }
 
     private static void TfsComparisons(StringBuilder md, IReadOnlyList<PartResult> results)

@@ -20,18 +20,77 @@ public static class StudyVerdicts
     {
         ArgumentNullException.ThrowIfNull(parts);
         var byName = parts.ToDictionary(p => p.Part.Name, StringComparer.Ordinal);
-        var rationale = byName.GetValueOrDefault(StudyDesign.RationalePart);
-        var notRun = $"part 3 (rationale vs fairness) has not run: {rationale?.Part.SkipReason ?? "not planned"}";
+        var part1 = parts.Where(p => p.Part.Section == 1 && RationaleFairness.Layers(p).Count > 0).ToArray();
         return
         [
-            new("(1) FAIRER: unfairness \"could arise from the unaligned decision rationales of subgroups\"", ClaimVerdict.CannotTell, notRun,
-                "rationale cosines recorded for the models of part 1, and a Spearman correlation with the test gap whose interval excludes 0 (or includes only 0)"),
-            new("(2) FAIRER: output-only regularisers \"fail to achieve decision rationale alignment\"", ClaimVerdict.CannotTell, notRun,
-                "per-layer cosines of GapReg against ERM and FAIRER on the same seeds"),
+            Claim1(part1),
+            Claim2(part1),
             Claim3(byName),
             Claim4(byName.GetValueOrDefault("tfs-utkface")),
             Claim5(byName.GetValueOrDefault("tfs-utkface")),
             Thresholds(byName),
+        ];
+    }
+
+    private static ClaimVerdict Claim1(IReadOnlyList<PartResult> parts)
+    {
+        const string claim = "(1) FAIRER: unfairness \"could arise from the unaligned decision rationales of subgroups\"";
+        var rows = parts.SelectMany(p => RationaleFairness.Correlate(p).Where(c => c.Group == RationaleFairness.Pooled && c.Partial is not null)
+            .Select(c => (Part: p.Part.Name, c.Layer, Partial: c.Partial!))).ToArray();
+        if (rows.Length == 0)
+        {
+            return new(claim, ClaimVerdict.CannotTell, "no model of part 1 has rationale cosines yet", "running part 1 (its trials record the cosines)");
+        }
+
+        var strongest = rows.MinBy(r => r.Partial.High);
+        var deciding = string.Create(CultureInfo.InvariantCulture,
+            $"pooled partial Spearman ρ(cosine, test gap | output gap), most negative upper bound: {strongest.Part} {strongest.Layer} {strongest.Partial.Value:+0.00;-0.00} [{strongest.Partial.Low:+0.00;-0.00}, {strongest.Partial.High:+0.00;-0.00}] ({rows.Length} layer × part cells)");
+        return strongest.Partial.High < 0
+            ? new(claim, ClaimVerdict.Holds, deciding + ": alignment orders the gap beyond the output gap", "correcting for the number of layers tested; another influence measure")
+            : rows.All(r => r.Partial.Low > 0)
+                ? new(claim, ClaimVerdict.DoesNotHold, deciding + ": more aligned models are less fair at every layer", "another influence measure or partition")
+                : new(claim, ClaimVerdict.CannotTell, deciding + ": no layer's interval lies below 0", "more models (seeds) narrowing the intervals");
+    }
+
+    private static ClaimVerdict Claim2(IReadOnlyList<PartResult> parts)
+    {
+        const string claim = "(2) FAIRER: output-only regularisers \"fail to achieve decision rationale alignment\"";
+        var rows = parts.SelectMany(p => RationaleFairness.Align(p).Select(a => (Part: p.Part.Name, Row: a)))
+            .Where(r => double.IsFinite(r.Row.GapRegMinusErm.Value)).ToArray();
+        if (rows.Length == 0)
+        {
+            return new(claim, ClaimVerdict.CannotTell, "no GapReg and ERM models of part 1 with rationale cosines on common seeds yet", "running part 1");
+        }
+
+        var weakest = rows.MinBy(r => r.Row.GapRegMinusErm.Low);
+        var deciding = string.Create(CultureInfo.InvariantCulture,
+            $"GapReg − ERM cosine, paired by seed, smallest lower bound: {weakest.Part} {weakest.Row.Layer} {weakest.Row.GapRegMinusErm.Value:+0.000;-0.000} [{weakest.Row.GapRegMinusErm.Low:+0.000;-0.000}, {weakest.Row.GapRegMinusErm.High:+0.000;-0.000}]");
+        var fairerAhead = rows.All(r => r.Row.FairerMinusGapReg.Low > 0);
+        if (rows.All(r => r.Row.GapRegMinusErm.Low > 0) && !fairerAhead)
+        {
+            return new(claim, ClaimVerdict.DoesNotHold, deciding + ": GapReg raises every layer's cosine above ERM's beyond noise, and FAIRER is not ahead of it at every layer",
+                "a protocol where GapReg's cosines stay at ERM's");
+        }
+
+        return rows.All(r => r.Row.GapRegMinusErm.High <= 0) && fairerAhead
+            ? new(claim, ClaimVerdict.Holds, deciding + ": GapReg does not raise the cosines, FAIRER does", "more λ points of GapReg")
+            : new(claim, ClaimVerdict.CannotTell, deciding, "more seeds narrowing the paired intervals");
+    }
+
+    /// <summary>The part-3 answers for one part of section 1, in plain sentences.</summary>
+    public static IReadOnlyList<string> RationaleAnswers(PartResult part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        var pooled = RationaleFairness.Correlate(part).Where(c => c.Group == RationaleFairness.Pooled).ToArray();
+        var below = pooled.Where(c => c.Partial is { } p && p.High < 0).Select(c => c.Layer).ToArray();
+        var align = RationaleFairness.Align(part);
+        var gapregAligns = align.Where(a => a.GapRegMinusErm.Low > 0).Select(a => a.Layer).ToArray();
+        var fairerAhead = align.Where(a => a.FairerMinusGapReg.Low > 0).Select(a => a.Layer).ToArray();
+        static string Layers(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
+        return
+        [
+            $"Does rationale alignment predict fairness beyond what the output gap explains? {(below.Length > 0 ? $"Yes at {Layers(below)} (pooled partial ρ interval below 0)" : "No layer's pooled partial ρ interval lies below 0")} ({pooled.Length} layers).",
+            $"Does GapReg align rationales? GapReg's cosine is above ERM's beyond noise at: {Layers(gapregAligns)} (of {align.Count} layers); FAIRER (λ_align 0.01) is above GapReg's beyond noise at: {Layers(fairerAhead)}.",
         ];
     }
 
@@ -123,40 +182,68 @@ public static class StudyVerdicts
     private static ClaimVerdict Thresholds(IReadOnlyDictionary<string, PartResult> parts)
     {
         const string claim = "Rival: does any in-processing method beat ERM + per-group thresholds (fairlearn's ThresholdOptimizer) on these protocols?";
-        var runs = new[] { "threshold-adult-dp", "threshold-adult-eo" }.Select(parts.GetValueOrDefault).Where(p => p?.Analysis is not null).ToArray();
+        var runs = ThresholdParts(parts).ToArray();
         if (runs.Length == 0)
         {
-            var reason = parts.GetValueOrDefault("threshold-adult-dp")?.Part.SkipReason ?? "part 5 has not run yet";
+            var reason = parts.Values.FirstOrDefault(p => p.Part.Section == 5)?.Part.SkipReason ?? "part 5 has not run yet";
             return new(claim, ClaimVerdict.CannotTell, reason, "running part 5 (the threshold method) next to part 1");
         }
 
         var lines = new List<string>();
         var beaten = false;
-        var unclear = false;
-        foreach (var run in runs)
+        var complete = true;
+        foreach (var (threshold, inProcessing) in runs)
         {
-            var constraint = run!.Plan!.Options.Constraint;
-            var fairer = parts.GetValueOrDefault($"fairer-adult-{constraint}");
-            var threshold = run.Analysis!.Curves.FirstOrDefault(c => c.Method == StudyDesign.ThresholdMethod);
-            if (fairer?.Analysis is null || threshold is null)
+            var constraint = threshold.Plan!.Options.Constraint;
+            var rows = ThresholdRivalry.Compare(threshold, inProcessing).Where(r => r.Curve != "erm").ToArray();
+            complete &= threshold.Complete && inProcessing.Complete;
+            if (rows.Length == 0)
             {
-                unclear = true;
+                complete = false;
+                lines.Add($"{constraint}: no paired trials yet");
                 continue;
             }
 
-            // Different sweeps, so not paired: compare the mean points — does any in-processing front point dominate every threshold point?
-            var points = threshold.Points.Where(p => p.Seeds.Count > 0).Select(p => p.Coordinates).ToArray();
-            var dominating = fairer.Analysis.Curves.Where(c => c.Method != "erm")
-                .Where(c => c.Front.Any(f => points.All(t => Analysis.ParetoFront.Dominates(f.Coordinates, t)))).Select(c => c.Curve).ToArray();
-            beaten |= dominating.Length > 0;
-            lines.Add(dominating.Length > 0
-                ? $"{constraint}: a front point of {string.Join(", ", dominating)} dominates every ERM + threshold point (means)"
-                : $"{constraint}: no in-processing front point dominates the ERM + threshold points (means)");
+            var winners = rows.Where(r => r.Beats).ToArray();
+            beaten |= winners.Length > 0;
+            var best = rows.MaxBy(r => r.Accuracy.Low)!;
+            lines.Add(winners.Length > 0
+                ? $"{constraint}: {winners.Length} of {rows.Length} in-processing points are more accurate and fairer beyond noise, e.g. {Describe(winners[0])}"
+                : $"{constraint}: none of {rows.Length} in-processing points is both more accurate and fairer beyond noise (largest lower bound on Δ accuracy: {Describe(best)})");
         }
 
-        var deciding = lines.Count == 0 ? "part 1 has not run yet" : string.Join("; ", lines);
-        return beaten ? new(claim, "yes (in-processing wins)", deciding, "intervals: the comparison is of means across two sweeps with the same seeds")
-            : unclear || lines.Count == 0 ? new(claim, ClaimVerdict.CannotTell, deciding, "running parts 1 and 5")
-            : new(claim, "no (thresholds are not beaten)", deciding, "more λ points of the in-processing methods");
+        var deciding = string.Join("; ", lines);
+        return beaten ? new(claim, "yes (an in-processing point wins)", deciding, "correcting for the number of points compared (a single win among many can be chance); more seeds")
+            : !complete ? new(claim, ClaimVerdict.CannotTell, deciding, "running parts 1 and 5 to the end")
+            : new(claim, "no (thresholds are not beaten)", deciding, "in-processing points at other λ, or more seeds narrowing the intervals");
+    }
+
+    /// <summary>Each part-5 part with the part-1 (or, failing that, any in-processing) part of the same dataset, protocol
+    /// and constraint, when both have records.</summary>
+    public static IEnumerable<(PartResult Threshold, PartResult InProcessing)> ThresholdParts(IReadOnlyDictionary<string, PartResult> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        foreach (var threshold in parts.Values.Where(p => p.Part.Section == 5 && p.Plan is not null))
+        {
+            var o = threshold.Plan!.Options;
+            var rival = parts.Values.Where(p => p.Part.Section is 1 or 2 && p.Plan is { } plan && plan.Options.Dataset == o.Dataset
+                    && plan.Options.Protocol == o.Protocol && plan.Options.Constraint == o.Constraint && plan.Options.Sensitive.SequenceEqual(o.Sensitive))
+                .OrderBy(p => p.Part.Section).FirstOrDefault();
+            if (rival is not null)
+            {
+                yield return (threshold, rival);
+            }
+        }
+    }
+
+    private static string Describe(ThresholdRivalry.Row r) => string.Create(CultureInfo.InvariantCulture,
+        $"{r.Curve} λ {r.Lambda}: Δ accuracy {Signed(r.Accuracy)}, Δ gap {Signed(r.Gap)} ({r.Seeds} seeds)");
+
+    /// <summary><c>+1.23 [+0.40, +2.00] pp</c>: an interval of a difference of fractions, in percentage points.</summary>
+    public static string Signed(Analysis.IntervalEstimate e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        static string F(double v) => double.IsFinite(v) ? ((Math.Round(v * 100, 2) + 0.0).ToString("+0.00;-0.00;+0.00", CultureInfo.InvariantCulture)) : "n/a";
+        return $"{F(e.Value)} [{F(e.Low)}, {F(e.High)}] pp";
     }
 }

@@ -92,6 +92,7 @@ public static class PlanFile
             requested.Epochs is { } e2 ? FormattableString.Invariant($"{e2}") : "(default)");
         Compare("stitch layers", List(existing.StitchLayers), List(requested.StitchLayers));
         Compare("stitch inits", List(existing.StitchInits), List(requested.StitchInits));
+        Compare("rationale", existing.RecordRationale ? "recorded" : "not recorded", requested.RecordRationale ? "recorded" : "not recorded");
         return differences.Count > 0 ? string.Join("; ", differences) : "same options, different trial list";
     }
 }

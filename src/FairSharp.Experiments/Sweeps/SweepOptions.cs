@@ -67,6 +67,12 @@ public sealed record SweepOptions
     /// then warns that the comparison mixes objective, sampler and rows per step. Default false.</summary>
     public bool MixedSamplers { get; init; }
 
+    /// <summary>Record in each trial of a trained network (not the stitch methods) the per-layer rationale cosines that
+    /// <c>fairsharp rationale</c> computes on the chosen model (<c>--rationale</c>; <see cref="TrialConfig.Rationale"/>).
+    /// No metric changes; the trials' ids do (a record with cosines is another record). Default false.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool RecordRationale { get; init; }
+
     /// <summary>Extra axes over method knobs (<c>--grid fairer.lambda_align=0,0.01,0.1</c>). Default none.</summary>
     public IReadOnlyList<GridAxis> Grid { get; init; } = [];
 

@@ -93,6 +93,13 @@ public sealed record TrialConfig(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? CurveKnobs { get; init; }
 
+    /// <summary>True when the trial also measures its model's rationale cosines (<see cref="SweepOptions.RecordRationale"/>):
+    /// <c>fairsharp rationale</c>'s defaults (test split, groups, weight-Taylor influence) on the chosen model. Part of
+    /// the id, so a sweep asked for cosines never counts a record without them as done; null (left out of the id, which
+    /// keeps every earlier id) when not measured.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Rationale { get; init; }
+
     private static string ComputeId(TrialConfig config)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(config.CanonicalJson()));

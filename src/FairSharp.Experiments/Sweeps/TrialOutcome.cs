@@ -26,6 +26,9 @@ public sealed record TrialOutcome(
     /// <summary>Wall time in evaluation and model selection, in seconds (0 when the runner does not measure it).</summary>
     public double EvaluationSeconds { get; init; }
 
+    /// <summary>Per-layer rationale cosines of the chosen model (<see cref="TrialConfig.Rationale"/>), else null.</summary>
+    public IReadOnlyDictionary<string, double>? RationaleCosines { get; init; }
+
     /// <summary>An outcome for a trial that did not finish.</summary>
     public static TrialOutcome Unfinished(TrialStatus status, string error) =>
         new(status, new Dictionary<string, double>(), new Dictionary<string, IReadOnlyDictionary<string, double>>(), null, error);

@@ -26,6 +26,12 @@ public sealed record TrialRecord(
     /// out of its point's mean, so it is flagged here and counted in summary.csv instead of vanishing.</summary>
     public IReadOnlyList<string> NonFiniteMetrics { get; init; } = [];
 
+    /// <summary>Weight layer → cosine between the two groups' neuron-influence vectors on the test split, what
+    /// <c>fairsharp rationale</c> reports for the model (its least aligned pair of groups; layers with more than one
+    /// neuron); null unless the trial measured them (<see cref="TrialConfig.Rationale"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, double>? RationaleCosines { get; init; }
+
     /// <summary>The keys of <paramref name="metrics"/> whose value is NaN or ±∞, in ordinal order.</summary>
     public static IReadOnlyList<string> NonFinite(IReadOnlyDictionary<string, double> metrics)
     {
@@ -42,6 +48,7 @@ public sealed record TrialRecord(
         {
             Degenerate = outcome.Degenerate,
             NonFiniteMetrics = NonFinite(outcome.Metrics),
+            RationaleCosines = outcome.RationaleCosines,
         };
     }
 }

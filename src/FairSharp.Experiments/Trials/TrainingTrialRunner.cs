@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using FairSharp.Experiments.Rationale;
 using FairSharp.Experiments.Sweeps;
+using FairSharp.Training.Checkpoints;
 using FairSharp.Training;
 using FairSharp.Training.Methods;
 using FairSharp.Training.Objectives;
@@ -13,13 +15,18 @@ namespace FairSharp.Experiments.Trials;
 /// Runs a sweep trial through the training layer. Registry methods (<see cref="MethodRegistry"/>: erm, gapreg,
 /// fairmixup, fairer, …) go through <see cref="TrainingRun"/>; stitch methods (<see cref="StitchTrial.Methods"/>: tfs,
 /// fdr, tfs-joint) through <see cref="StitchTrial"/>, with the trial's λ as α, its stitch layer and initialisation, and
-/// one ERM backbone per (dataset, attributes, protocol, seed) shared by the sweep's trials. The test metrics and
+/// one ERM backbone per (dataset, attributes, protocol, seed) shared by the sweep's trials; <c>threshold</c> trains the
+/// seed's ERM model and post-processes it (<see cref="ThresholdTrial"/>). The test metrics and
 /// per-group metrics of the chosen epoch become the record. A method registered later is sweepable at once.
 /// </summary>
 public sealed class TrainingTrialRunner : ITrialRunner
 {
     /// <summary>Folder, inside the sweep folder, where stitch methods keep their shared ERM backbones.</summary>
     public const string BackboneFolder = "backbones";
+
+    /// <summary>Folder, inside a trial's scratch folder, of its trained model when a later step of the trial reads it
+    /// (the threshold method, the rationale cosines).</summary>
+    public const string ModelFolder = "model";
 
     /// <summary>Datasets kept across the trials of a persistent worker, or null to prepare each trial's data afresh.</summary>
     public PreparedDataCache? DataCache { get; init; }
@@ -28,14 +35,16 @@ public sealed class TrainingTrialRunner : ITrialRunner
     public IMethodCatalog Catalog => new MethodCatalog(
         MethodRegistry.Methods.Where(d => !StitchTrial.IsStitchMethod(d.Name))
             .Select(d => new MethodInfo(d.Name, d.HasLambda, UsesStitch: false) { Descriptor = d })
+            .Append(new MethodInfo(ThresholdTrial.Method, UsesLambda: false, UsesStitch: false) { Descriptor = ErmOptions.Descriptor })
             .Concat(StitchTrial.Methods.Select(name => new MethodInfo(name, UsesLambda: true, UsesStitch: true))));
 
     /// <summary>The training request of a registry-method trial: the method's options are its defaults with the
-    /// trial's λ (for a method that has one) and knobs applied.</summary>
+    /// trial's λ (for a method that has one) and knobs applied. A <c>threshold</c> trial's request is the ERM request
+    /// of the same trial (<see cref="ThresholdTrial"/>).</summary>
     public static TrainRequest ToRequest(TrialSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var c = spec.Config;
+        var c = spec.Config.Method == ThresholdTrial.Method ? spec.Config with { Method = ThresholdTrial.TrainedMethod } : spec.Config;
         var descriptor = MethodRegistry.Get(c.Method);
         var knobs = (c.Options ?? new Dictionary<string, string>()).ToList();
         if (descriptor.HasLambda)
@@ -106,6 +115,10 @@ public sealed class TrainingTrialRunner : ITrialRunner
             else
             {
                 ToRequest(spec).Validate();
+                if (method == ThresholdTrial.Method)
+                {
+                    ThresholdTrial.ToRequest(trial, spec.WorkDirectory);
+                }
             }
         }
 
@@ -165,17 +178,44 @@ public sealed class TrainingTrialRunner : ITrialRunner
         var dataClock = Stopwatch.StartNew();
         var data = Prepare(request.ToDataRequest(), sha);
         var dataSeconds = dataClock.Elapsed.TotalSeconds;
+        // The model is written to the trial's scratch folder only when a step after training reads it as a model folder.
+        var threshold = spec.Config.Method == ThresholdTrial.Method;
+        var rationale = spec.Config.Rationale == true;
+        var folder = threshold || rationale ? Path.Combine(spec.WorkDirectory, ModelFolder) : null;
         var phases = new PhaseClock();
-        var outcome = TrainingRun.Execute(request, data, outputDirectory: null, phases);
+        var outcome = TrainingRun.Execute(request, data, folder, phases);
 
-        var result = !outcome.Succeeded
-            ? TrialOutcome.Unfinished(TrialStatus.Diverged, outcome.Message ?? "training diverged (NaN or infinite loss)")
+        if (!outcome.Succeeded)
+        {
+            return TrialOutcome.Unfinished(TrialStatus.Diverged, outcome.Message ?? "training diverged (NaN or infinite loss)") with
+            {
+                DataSeconds = dataSeconds,
+                StepSeconds = phases.Steps.TotalSeconds,
+                EvaluationSeconds = phases.Evaluation.TotalSeconds,
+            };
+        }
+
+        using var model = folder is null ? null : TrainedModel.Load(folder);
+        var result = threshold
+            ? ThresholdTrial.Postprocess(spec, model!, data, outcome.ChosenEpoch)
             : new TrialOutcome(TrialStatus.Ok, outcome.Test, outcome.TestByGroup, outcome.ChosenEpoch, null) { Degenerate = outcome.Degenerate };
         return result with
         {
+            RationaleCosines = rationale ? RationaleCosines(model!, data, spec.DataDirectory) : null,
             DataSeconds = dataSeconds,
             StepSeconds = phases.Steps.TotalSeconds,
             EvaluationSeconds = phases.Evaluation.TotalSeconds,
         };
+    }
+
+    /// <summary>Weight layer → cosine of <c>fairsharp rationale</c>'s defaults (test split, strata = groups,
+    /// weight-Taylor influence; <see cref="RationaleRun.Measure"/>) for the least aligned pair of groups, over the
+    /// layers with more than one neuron (a one-neuron layer's cosine is 1 by construction).</summary>
+    public static IReadOnlyDictionary<string, double> RationaleCosines(TrainedModel model, Data.PreparedDataset data, string? dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var measured = RationaleRun.Measure(model, data, new RationaleRequest([model.Folder]) { DataDirectory = dataDirectory });
+        return new SortedDictionary<string, double>(
+            measured.Report.WorstPair.Layers.Where(l => !l.ConstantCosine).ToDictionary(l => l.Layer, l => l.Cosine, StringComparer.Ordinal), StringComparer.Ordinal);
     }
 }

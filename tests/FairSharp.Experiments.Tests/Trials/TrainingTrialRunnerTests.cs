@@ -11,7 +11,8 @@ public sealed class TrainingTrialRunnerTests
     public void The_catalogue_is_the_training_registry_plus_the_stitch_methods()
     {
         var catalog = new TrainingTrialRunner().Catalog;
-        catalog.Methods.Where(m => !m.UsesStitch).Select(m => m.Name).ShouldBe(MethodRegistry.Names);
+        catalog.Methods.Where(m => !m.UsesStitch).Select(m => m.Name).ShouldBe([.. MethodRegistry.Names, ThresholdTrial.Method]);
+        catalog.Find(ThresholdTrial.Method).ShouldBe(new MethodInfo("threshold", UsesLambda: false, UsesStitch: false) { Descriptor = MethodRegistry.Get("erm") });
         catalog.Find("erm").ShouldBe(new MethodInfo("erm", UsesLambda: false, UsesStitch: false) { Descriptor = MethodRegistry.Get("erm") });
         catalog.Find("fairer").ShouldBe(new MethodInfo("fairer", UsesLambda: true, UsesStitch: false) { Descriptor = FairerOptions.Descriptor });
         catalog.Find("fairer")!.Knobs.Select(k => k.Name).ShouldBe(["lambda_align", "pairing", "passes", "align_norm_weights"]);
