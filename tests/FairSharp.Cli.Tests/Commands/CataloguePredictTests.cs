@@ -41,19 +41,7 @@ public sealed class CataloguePredictTests : IDisposable
 
         var audit = CliRunner.Run("audit", "--input", scores, "--y-true", "y", "--pos-label", "1", "--score", "score", "--sensitive", "sex");
         audit.Exit.ShouldBe(ExitCodes.Success, audit.Err);
-        using var fairness = JsonDocument.Parse(audit.Out);
-        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(model, "result.json")));
-        var compared = 0;
-        foreach (var metric in result.RootElement.GetProperty("test").EnumerateObject())
-        {
-            if (fairness.RootElement.GetProperty("fairness").TryGetProperty(metric.Name, out var audited))
-            {
-                audited.ToString().ShouldBe(metric.Value.ToString(), metric.Name);
-                compared++;
-            }
-        }
-
-        compared.ShouldBeGreaterThan(20);
+        AuditMatch.ShouldReproduceTestMetrics(audit.Out, Path.Combine(model, "result.json"));
     }
 
     [Fact]
