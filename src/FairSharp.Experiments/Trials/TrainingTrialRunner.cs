@@ -187,21 +187,18 @@ public sealed class TrainingTrialRunner : ITrialRunner
 
         if (!outcome.Succeeded)
         {
-            return TrialOutcome.Unfinished(TrialStatus.Diverged, outcome.Message ?? "training diverged (NaN or infinite loss)") with
-            {
-                DataSeconds = dataSeconds,
-                StepSeconds = phases.Steps.TotalSeconds,
-                EvaluationSeconds = phases.Evaluation.TotalSeconds,
-            };
+            return Timed(TrialOutcome.Unfinished(TrialStatus.Diverged, outcome.Message ?? "training diverged (NaN or infinite loss)"));
         }
 
         using var model = folder is null ? null : TrainedModel.Load(folder);
         var result = threshold
             ? ThresholdTrial.Postprocess(spec, model!, data, outcome.ChosenEpoch)
             : new TrialOutcome(TrialStatus.Ok, outcome.Test, outcome.TestByGroup, outcome.ChosenEpoch, null) { Degenerate = outcome.Degenerate };
-        return result with
+        return Timed(result with { RationaleCosines = rationale ? RationaleCosines(model!, data, spec.DataDirectory) : null });
+
+        // Both ends of a trained trial carry the same phase times.
+        TrialOutcome Timed(TrialOutcome o) => o with
         {
-            RationaleCosines = rationale ? RationaleCosines(model!, data, spec.DataDirectory) : null,
             DataSeconds = dataSeconds,
             StepSeconds = phases.Steps.TotalSeconds,
             EvaluationSeconds = phases.Evaluation.TotalSeconds,
