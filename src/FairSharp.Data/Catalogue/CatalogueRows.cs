@@ -40,19 +40,8 @@ public sealed record CatalogueRows(
     /// file (file, line), an unknown target value, or missing bundled data.</exception>
     public static CatalogueRows Read(DataRequest request, string path)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(path);
-        if (request.Csv is not null || !Datasets.Contains(request.Dataset, StringComparer.Ordinal)
-            || !string.Equals(request.Protocol, ProtocolNames.Ffb, StringComparison.Ordinal))
-        {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.NoRawRows,
-                request.Csv is null ? request.Dataset : "csv", request.Protocol, string.Join(" and ", Datasets)));
-        }
-
-        request.Validate();
-        var dataDirectory = DataDirectory.Locate(request.DataDirectory);
-        var catalogue = DatasetLoader.LoadTabular(request.Dataset, dataDirectory, request.VerifyChecksums);
-        var (encoder, _, _, _, groupNames, _, _, _) = FfbTabularProtocol.Fit(catalogue, request);
+        var (encoder, groupNames, dataSha256) = Fit(request);
         var rows = request.Dataset == "adult" ? AdultSource.ForFfb(path) : GermanSource.Read(path);
         var unseen = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var x = encoder.Transform(rows.Columns, rows.Count, unseen);
@@ -71,6 +60,32 @@ public sealed record CatalogueRows(
         }
 
         return new CatalogueRows(new EncodedRows(x, rows.Count, encoder.Width, unseen), rows.Labels, request.Sensitive.ToArray(), values,
-            groupNames, groups, catalogue.DataSha256);
+            groupNames, groups, dataSha256);
+    }
+
+    /// <summary>The encoder of <paramref name="request"/>'s dataset, fitted as for training (the bundled files, the
+    /// request's sensitive attributes and seed), as data: what <see cref="Read"/> applies to raw rows.</summary>
+    /// <exception cref="InvalidInputException">A dataset or protocol without a raw-row encoder, or missing bundled data.</exception>
+    public static CatalogueEncoding Encoding(DataRequest request)
+    {
+        var (encoder, _, dataSha256) = Fit(request);
+        return encoder.Describe(request.Dataset, dataSha256);
+    }
+
+    private static (FeatureEncoder Encoder, string[] GroupNames, string DataSha256) Fit(DataRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Csv is not null || !Datasets.Contains(request.Dataset, StringComparer.Ordinal)
+            || !string.Equals(request.Protocol, ProtocolNames.Ffb, StringComparison.Ordinal))
+        {
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.NoRawRows,
+                request.Csv is null ? request.Dataset : "csv", request.Protocol, string.Join(" and ", Datasets)));
+        }
+
+        request.Validate();
+        var dataDirectory = DataDirectory.Locate(request.DataDirectory);
+        var catalogue = DatasetLoader.LoadTabular(request.Dataset, dataDirectory, request.VerifyChecksums);
+        var (encoder, _, _, _, groupNames, _, _, _) = FfbTabularProtocol.Fit(catalogue, request);
+        return (encoder, groupNames, catalogue.DataSha256);
     }
 }

@@ -77,6 +77,14 @@ internal sealed class FeatureEncoder
         return new FeatureEncoder(numeric, mean, scale, categorical, offsets, names.ToArray());
     }
 
+    /// <summary>The fitted encoder as data (what an ONNX graph of a catalogue model needs).</summary>
+    public Catalogue.CatalogueEncoding Describe(string dataset, string dataSha256) => new(
+        dataset,
+        _numeric.Select((c, i) => new Catalogue.StandardisedColumn(c.Name, _mean[i], _scale[i])).ToArray(),
+        _categorical.Select((c, i) => new Csv.CategoricalFeature(c.Name, _categoryOffset[i].OrderBy(p => p.Value).Select(p => p.Key).ToArray())).ToArray(),
+        Names,
+        dataSha256);
+
     /// <summary>Categories in pandas' order: by value when every category is a number (codes such as ACS's
     /// <c>Education</c>), else ordinal string order.</summary>
     internal static string[] SortCategories(IEnumerable<string> categories)

@@ -132,13 +132,29 @@ public sealed class TrainedModel : IDisposable
     public CatalogueRows ReadCatalogueRows(string path, string? dataDirectory = null)
     {
         var rows = CatalogueRows.Read(DataRequest(dataDirectory), path);
-        if (!string.Equals(rows.DataSha256, Manifest.Data.DataSha256, StringComparison.Ordinal))
+        CheckDataSha256(rows.DataSha256);
+        return rows;
+    }
+
+    /// <summary>For a model trained on a catalogue dataset (<c>--dataset adult</c> or <c>german</c>): its fitted encoder
+    /// (<see cref="CatalogueRows.Encoding"/>, fitted again on the bundled files and checked against the manifest's data
+    /// hash), the one <see cref="ReadCatalogueRows"/> applies.</summary>
+    /// <exception cref="InvalidInputException">A model trained with --data or on another dataset, or bundled data that
+    /// differs from the data the model was trained on.</exception>
+    public CatalogueEncoding ReadCatalogueEncoding(string? dataDirectory = null)
+    {
+        var encoding = CatalogueRows.Encoding(DataRequest(dataDirectory));
+        CheckDataSha256(encoding.DataSha256);
+        return encoding;
+    }
+
+    private void CheckDataSha256(string actual)
+    {
+        if (!string.Equals(actual, Manifest.Data.DataSha256, StringComparison.Ordinal))
         {
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataMismatch, Folder,
-                $"data sha256 {rows.DataSha256} instead of {Manifest.Data.DataSha256}"));
+                $"data sha256 {actual} instead of {Manifest.Data.DataSha256}"));
         }
-
-        return rows;
     }
 
     private static TabularPreprocessing? ReadPreprocessing(string path)
