@@ -9,7 +9,8 @@ namespace FairSharp.Training.Stitching;
 /// <summary>
 /// Runs a stitch method as one sweep trial: trains (or reuses) the ERM backbone of the trial's data and seed in
 /// <see cref="StitchTrialRequest.BackboneRoot"/>, then runs <see cref="StitchRun"/> on it without an output folder.
-/// Backbones are written atomically; when two workers train the same backbone at once, the second reuses the first's.
+/// Backbones are written atomically, and one worker trains each: a second worker that needs the same backbone waits on
+/// its lock file (<c>&lt;folder&gt;.lock</c>) and then reuses it.
 /// </summary>
 public static class StitchTrial
 {
@@ -62,6 +63,15 @@ public static class StitchTrial
             return folder;
         }
 
+        // Two workers that need the same backbone take turns: the second waits here while the first trains it, then
+        // finds its manifest. (Without the lock both trained it and one copy was thrown away: a sweep's two workers
+        // start on the same seed, so every backbone cost twice its CPU.)
+        using var turn = TakeBackboneLock(folder);
+        if (File.Exists(Path.Combine(folder, ModelCheckpoint.ManifestFile)))
+        {
+            return folder;
+        }
+
         var train = new TrainRequest(request.Dataset, request.Sensitive, MethodRegistry.Stitch(request.Method).Backbone!)
         {
             Csv = request.Csv,
@@ -95,5 +105,34 @@ public static class StitchTrial
         }
 
         return folder;
+    }
+
+    /// <summary>Suffix of the lock file beside a backbone folder (<see cref="EnsureBackbone"/>).</summary>
+    internal const string LockSuffix = ".lock";
+
+    /// <summary>True when <paramref name="e"/> says another open file holds the FileShare.None lock: .NET reports
+    /// ERROR_SHARING_VIOLATION on Windows and flock's raw errno EWOULDBLOCK (11 on Linux, 35 on macOS) elsewhere.</summary>
+    private static bool IsHeldElsewhere(IOException e) => OperatingSystem.IsWindows()
+        ? e.HResult == unchecked((int)0x80070020)
+        : e.HResult == (OperatingSystem.IsMacOS() ? 35 : 11);
+
+    /// <summary>Waits for and takes the exclusive lock <c>&lt;folder&gt;.lock</c>; dispose it to release. The OS releases
+    /// it when the holder dies, so a killed worker never blocks the next one. The file is left in place: deleting it
+    /// could let a waiter lock an unlinked file while a third process creates a new one.</summary>
+    private static FileStream TakeBackboneLock(string folder)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(folder))!);
+        var path = folder + LockSuffix;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e) when (IsHeldElsewhere(e))
+            {
+                Thread.Sleep(250);
+            }
+        }
     }
 }

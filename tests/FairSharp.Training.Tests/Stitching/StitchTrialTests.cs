@@ -44,4 +44,29 @@ public sealed class StitchTrialTests : IDisposable
         Should.Throw<InvalidInputException>(() => StitchMethodDescriptor.Tfs.Configure([new("init", "zero")]))
             .Message.ShouldBe("init must be one of random, identity, lstsq, got 'zero'");
     }
+
+    [Fact]
+    public async Task A_worker_waits_for_the_backbone_another_worker_is_training_and_reuses_it()
+    {
+        var request = new StitchTrialRequest("german", ["sex"], "tfs", root) { Seed = 4, Threads = 1 };
+        var folder = StitchTrial.BackboneFolder(request);
+        var prepared = 0;
+        Task<string> waiting;
+        using (new FileStream(folder + StitchTrial.LockSuffix, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            // "Another worker" holds the backbone's lock: this one must not start training (prepare its data).
+            waiting = Task.Run(() => StitchTrial.EnsureBackbone(request, r =>
+            {
+                Interlocked.Increment(ref prepared);
+                throw new InvalidOperationException("trained a backbone another worker holds");
+            }));
+            await Task.Delay(300);
+            waiting.IsCompleted.ShouldBeFalse(waiting.Exception?.ToString());
+            Directory.CreateDirectory(folder); // the other worker's finished backbone
+            File.WriteAllText(Path.Combine(folder, FairSharp.Training.Checkpoints.ModelCheckpoint.ManifestFile), "{}");
+        }
+
+        (await waiting.WaitAsync(TimeSpan.FromMinutes(1))).ShouldBe(folder);
+        prepared.ShouldBe(0);
+    }
 }
