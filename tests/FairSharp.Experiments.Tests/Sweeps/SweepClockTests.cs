@@ -47,4 +47,15 @@ public sealed class SweepClockTests
         order.Where(t => t.Method == "gapreg").ShouldBe(plan.Where(t => t.Method == "gapreg"));
         order.TakeLast(4).Select(t => t.Method).ShouldBe(["gapreg", "fairmixup", "gapreg", "fairmixup"]);
     }
+
+    [Fact]
+    public void Stitch_curves_go_seed_by_seed_and_start_on_different_seeds_so_workers_train_different_backbones()
+    {
+        var plan = SweepPlan.Create(new SweepOptions { Methods = ["tfs", "fdr"], Lambdas = [0, 20], Seeds = 3 }, TestCatalog.Instance).Trials;
+        var order = TrialSchedule.Order(plan);
+        order.Select(t => t.Id).Order().ShouldBe(plan.Select(t => t.Id).Order());
+        order.Take(2).Select(t => (t.Method, t.Seed)).ShouldBe([("tfs", 0), ("fdr", 1)]);
+        order.Where(t => t.Method == "tfs").Select(t => (t.Seed, t.Lambda)).ShouldBe([(0, 0.0), (0, 20.0), (1, 0.0), (1, 20.0), (2, 0.0), (2, 20.0)]);
+        order.Where(t => t.Method == "fdr").Select(t => t.Seed).ShouldBe([1, 1, 2, 2, 0, 0]);
+    }
 }
