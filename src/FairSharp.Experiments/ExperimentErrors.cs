@@ -67,9 +67,6 @@ public static class ExperimentErrors
     /// <summary>{0} the value.</summary>
     public const string EpochsNotPositive = "--epochs must be ≥ 1, got {0}";
 
-    /// <summary>{0} the value.</summary>
-    public const string UnknownConstraint = "unknown constraint '{0}' (known: dp, eo, eopp)";
-
     /// <summary>Empty dataset name.</summary>
     public const string NoDataset = "--dataset is empty: give a dataset name (see fairsharp datasets)";
 

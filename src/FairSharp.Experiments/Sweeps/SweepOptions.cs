@@ -1,4 +1,5 @@
 using System.Globalization;
+using FairSharp.Training.Objectives;
 
 namespace FairSharp.Experiments.Sweeps;
 
@@ -18,7 +19,7 @@ public sealed record SweepOptions
     public static IReadOnlyList<string> KnownStitchInits => Training.Stitching.StitchMethodDescriptor.Tfs.Knob(SweepPlan.StitchInitKnob)!.Choices;
 
     /// <summary>The fairness constraints.</summary>
-    public static IReadOnlyList<string> KnownConstraints { get; } = ["dp", "eo", "eopp"];
+    public static IReadOnlyList<string> KnownConstraints { get; } = Enum.GetValues<FairnessConstraint>().Select(c => c.ToName()).ToArray();
 
     /// <summary>Dataset name. Default <c>adult</c>.</summary>
     public string Dataset { get; init; } = "adult";
@@ -127,7 +128,7 @@ public sealed record SweepOptions
 
         if (!KnownConstraints.Contains(Constraint))
         {
-            throw new InvalidInputException(Format(ExperimentErrors.UnknownConstraint, Constraint));
+            throw new InvalidInputException(Format(FairnessConstraints.Unknown, Constraint));
         }
 
         if (Lambdas.Count == 0)

@@ -47,9 +47,7 @@ public static class TrialExecution
         var timings = new TrialTimings(Math.Round(train, 3), Math.Round(train + startedAgo.TotalSeconds, 3))
         {
             StartupSeconds = Math.Round(startedAgo.TotalSeconds, 3),
-            DataSeconds = Math.Round(outcome.DataSeconds, 3),
-            StepSeconds = Math.Round(outcome.StepSeconds, 3),
-            EvaluationSeconds = Math.Round(outcome.EvaluationSeconds, 3),
+            Phases = outcome.Phases.Rounded(),
             CpuSeconds = ownProcess ? Math.Round((Cpu() - cpuBefore).TotalSeconds, 3) : 0,
         };
         return TrialRecord.From(spec.Config, outcome, timings);

@@ -17,14 +17,9 @@ public sealed record TrialOutcome(
     /// class for a group or overall, an empty group); empty when none.</summary>
     public IReadOnlyList<string> Degenerate { get; init; } = [];
 
-    /// <summary>Wall time preparing the data (about 0 when a persistent worker had it already), in seconds.</summary>
-    public double DataSeconds { get; init; }
-
-    /// <summary>Wall time in training steps, in seconds (0 when the runner does not measure it).</summary>
-    public double StepSeconds { get; init; }
-
-    /// <summary>Wall time in evaluation and model selection, in seconds (0 when the runner does not measure it).</summary>
-    public double EvaluationSeconds { get; init; }
+    /// <summary>Where the trial's wall time went (data, steps, evaluation); <see cref="TrialPhases.None"/> when the runner
+    /// does not measure it.</summary>
+    public TrialPhases Phases { get; init; } = TrialPhases.None;
 
     /// <summary>Per-layer rationale cosines of the chosen model (<see cref="TrialConfig.Rationale"/>), else null.</summary>
     public IReadOnlyDictionary<string, double>? RationaleCosines { get; init; }

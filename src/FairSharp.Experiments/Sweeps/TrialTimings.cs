@@ -10,15 +10,30 @@ public sealed record TrialTimings(double TrainSeconds, double TotalSeconds)
     /// command's start-up); 0 for every later trial of a persistent worker.</summary>
     public double StartupSeconds { get; init; }
 
-    /// <summary>Wall time loading, splitting and encoding the trial's data; about 0 when a persistent worker had it
-    /// prepared already.</summary>
-    public double DataSeconds { get; init; }
+    /// <summary>The measured phases (data, steps, evaluation), rounded; recorded as the three properties below.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public TrialPhases Phases { get; init; } = TrialPhases.None;
 
-    /// <summary>Wall time in training steps (batch sampling, forward, backward, optimiser).</summary>
-    public double StepSeconds { get; init; }
+    /// <summary>Wall time loading, splitting and encoding the trial's data (<see cref="TrialPhases.DataSeconds"/>).</summary>
+    public double DataSeconds
+    {
+        get => Phases.DataSeconds;
+        init => Phases = Phases with { DataSeconds = value };
+    }
 
-    /// <summary>Wall time evaluating (validation each period, model selection, the chosen snapshot's test split).</summary>
-    public double EvaluationSeconds { get; init; }
+    /// <summary>Wall time in training steps (<see cref="TrialPhases.StepSeconds"/>).</summary>
+    public double StepSeconds
+    {
+        get => Phases.StepSeconds;
+        init => Phases = Phases with { StepSeconds = value };
+    }
+
+    /// <summary>Wall time evaluating (<see cref="TrialPhases.EvaluationSeconds"/>).</summary>
+    public double EvaluationSeconds
+    {
+        get => Phases.EvaluationSeconds;
+        init => Phases = Phases with { EvaluationSeconds = value };
+    }
 
     /// <summary>CPU time (user + system, all threads) of the worker process during the trial, start-up included;
     /// 0 when unknown. Unlike the wall times it hardly depends on what else the machine runs.</summary>
@@ -26,5 +41,5 @@ public sealed record TrialTimings(double TrainSeconds, double TotalSeconds)
 
     /// <summary>Wall time of the trial not in <see cref="DataSeconds"/>, <see cref="StepSeconds"/> or
     /// <see cref="EvaluationSeconds"/>: building the model and tensors, and methods that do not report their phases.</summary>
-    public double OtherSeconds => Math.Round(Math.Max(0, TrainSeconds - DataSeconds - StepSeconds - EvaluationSeconds), 3);
+    public double OtherSeconds => Math.Round(Math.Max(0, TrainSeconds - Phases.TotalSeconds), 3);
 }

@@ -180,7 +180,7 @@ public sealed class TrainingTrialRunner : ITrialRunner
         var stitch = StitchTrial.Run(ToStitchRequest(spec), prepare: r => Prepare(r, sha));
         return !stitch.Succeeded
             ? TrialOutcome.Unfinished(TrialStatus.Diverged, stitch.Message ?? "stitch training diverged (NaN or infinite loss)")
-            : new TrialOutcome(TrialStatus.Ok, stitch.Test, stitch.TestByGroup, stitch.ChosenEpoch, null) { Degenerate = stitch.Degenerate, DataSeconds = dataSeconds };
+            : new TrialOutcome(TrialStatus.Ok, stitch.Test, stitch.TestByGroup, stitch.ChosenEpoch, null) { Degenerate = stitch.Degenerate, Phases = new TrialPhases(DataSeconds: dataSeconds) };
     }
 
     private TrialOutcome RunNetwork(TrialSpec spec)
@@ -210,12 +210,7 @@ public sealed class TrainingTrialRunner : ITrialRunner
         return Timed(result with { RationaleCosines = rationale ? RationaleCosines(model!, data, spec.DataDirectory) : null });
 
         // Both ends of a trained trial carry the same phase times.
-        TrialOutcome Timed(TrialOutcome o) => o with
-        {
-            DataSeconds = dataSeconds,
-            StepSeconds = phases.Steps.TotalSeconds,
-            EvaluationSeconds = phases.Evaluation.TotalSeconds,
-        };
+        TrialOutcome Timed(TrialOutcome o) => o with { Phases = new TrialPhases(dataSeconds, phases.Steps.TotalSeconds, phases.Evaluation.TotalSeconds) };
     }
 
     /// <summary>Weight layer → cosine of <c>fairsharp rationale</c>'s defaults (test split, strata = groups,

@@ -181,7 +181,7 @@ public sealed class SweepPlanTests
         { Quick with { Seeds = 0 }, "--seeds must be a number of seeds ≥ 1, got 0" },
         { Quick with { Seeds = -3 }, "--seeds must be a number of seeds ≥ 1, got -3" },
         { Quick with { Epochs = 0 }, "--epochs must be ≥ 1, got 0" },
-        { Quick with { Constraint = "eq" }, "unknown constraint 'eq' (known: dp, eo, eopp)" },
+        { Quick with { Constraint = "eq" }, "unknown constraint 'eq' (expected dp, eo or eopp)" },
         { Quick with { Sensitive = [] }, ExperimentErrors.NoSensitive },
         { Quick with { Dataset = "" }, ExperimentErrors.NoDataset },
         { Quick with { StitchInits = ["zeros"] }, "unknown stitch init 'zeros' (known: random, identity, lstsq)" },
