@@ -187,7 +187,8 @@ public sealed record TabularPreprocessing(
         return lookup;
     }
 
-    private static float Standardise(double value, NumericFeature feature) => (float)((value - feature.Mean) / feature.Scale);
+    private static float Standardise(double value, NumericFeature feature) =>
+        Tabular.Standardisation.Apply(value, feature.Mean, feature.Scale, Tabular.Standardisation.Rounding.Once);
 
     /// <summary>The one-hot position of every distinct text of a categorical column, −1 for an unseen category.</summary>
     private static int[] CategoryLookup(CsvColumn column, CategoricalFeature feature, int offset, IReadOnlyList<string> missing)
