@@ -82,7 +82,7 @@ public sealed class SweepPlan
                             for (var s = 0; s < options.Seeds; s++)
                             {
                                 trials.Add(new TrialConfig(options.Dataset, sensitive, options.Protocol, name, options.Constraint,
-                                    lambda, options.Seed + s, options.Epochs, layer, init) { Options = knobs, CurveKnobs = curveKnobs, Sampling = method.UsesStitch ? null : sampling, Rationale = options.RecordRationale && !method.UsesStitch ? true : null, Csv = csv, DataSha256 = csv is null ? null : options.DataSha256 });
+                                    lambda, options.Seed + s, options.Epochs, layer, init) { Options = knobs, CurveKnobs = curveKnobs, Sampling = method.UsesStitch ? null : sampling, Rationale = options.RecordRationale && !method.UsesStitch ? true : null, FastDropout = options.FastDropout && !method.UsesStitch ? true : null, Csv = csv, DataSha256 = csv is null ? null : options.DataSha256 });
                             }
                         }
                     }

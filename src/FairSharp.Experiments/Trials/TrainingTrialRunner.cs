@@ -61,6 +61,7 @@ public sealed class TrainingTrialRunner : ITrialRunner
             SamplingReason = c.Sampling is null ? null : "the sweep's one sampler (plan.json: sampler)",
             Seed = c.Seed,
             Epochs = c.Epochs,
+            FastDropout = c.FastDropout == true,
             Threads = spec.TorchThreads,
             DataDirectory = spec.DataDirectory,
         };

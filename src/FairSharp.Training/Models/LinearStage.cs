@@ -22,6 +22,10 @@ public sealed class LinearStage : NetworkStage
         RegisterComponents();
     }
 
+    /// <summary>Draw training-mode dropout masks with <see cref="ManagedDropout"/> instead of torch's dropout
+    /// (<see cref="FairNetwork.FastDropout"/>). Default false.</summary>
+    internal bool FastDropout { get; set; }
+
     /// <inheritdoc />
     public override IReadOnlyList<(string LocalName, WeightLayerKind Kind)> WeightModules { get; } = [("linear", WeightLayerKind.Linear)];
 
@@ -32,6 +36,11 @@ public sealed class LinearStage : NetworkStage
         var z = linear.forward(input);
         layerOutputs?.Add(z);
         var h = nn.functional.relu(z);
-        return dropout > 0 ? nn.functional.dropout(h, dropout, training) : h;
+        if (dropout <= 0)
+        {
+            return h;
+        }
+
+        return FastDropout && training ? ManagedDropout.Apply(h, dropout) : nn.functional.dropout(h, dropout, training);
     }
 }
