@@ -102,37 +102,48 @@ public sealed record TabularPreprocessing(
     private EncodedRows Encode(int[] selected, CsvColumn[] numericColumns, float[][] numericLookups, CsvColumn[] categoricalColumns, int[][] categoricalLookups)
     {
         var width = FeatureNames.Count;
-        var x = new float[(long)selected.Length * width];
+        var x = Tabular.LargeFloats.Zeroed((long)selected.Length * width);
         var unseen = new int[Categorical.Count];
         // Visit the rows in file order (a split's rows are shuffled): the columns are then read front to back, not at
-        // random, which on a million rows is most of the encoding's time. Each value lands at its own row either way.
+        // random, which on a million rows is most of the encoding's time. Each value lands at its own row either way,
+        // so the blocks of rows run in parallel and give the same matrix.
         var sources = (int[])selected.Clone();
         var positions = Enumerable.Range(0, selected.Length).ToArray();
         Array.Sort(sources, positions);
-        for (var k = 0; k < sources.Length; k++)
+        const int block = 1 << 15;
+        Parallel.For(0, (sources.Length + block - 1) / block, b =>
         {
-            var r = sources[k];
-            var row = (long)positions[k] * width;
-            for (var c = 0; c < numericColumns.Length; c++)
+            var blockUnseen = new int[unseen.Length];
+            for (var k = b * block; k < Math.Min(sources.Length, (b + 1) * block); k++)
             {
-                var column = numericColumns[c];
-                var code = column[r];
-                x[row + c] = code >= 0 ? numericLookups[c][code] : Standardise(column.Number(r), Numeric[c]);
+                var r = sources[k];
+                var row = (long)positions[k] * width;
+                for (var c = 0; c < numericColumns.Length; c++)
+                {
+                    var column = numericColumns[c];
+                    var code = column[r];
+                    x[row + c] = code >= 0 ? numericLookups[c][code] : Standardise(column.Number(r), Numeric[c]);
+                }
+
+                for (var c = 0; c < categoricalColumns.Length; c++)
+                {
+                    var at = categoricalLookups[c][categoricalColumns[c][r]];
+                    if (at >= 0)
+                    {
+                        x[row + at] = 1f;
+                    }
+                    else
+                    {
+                        blockUnseen[c]++;
+                    }
+                }
             }
 
-            for (var c = 0; c < categoricalColumns.Length; c++)
+            for (var c = 0; c < unseen.Length; c++)
             {
-                var at = categoricalLookups[c][categoricalColumns[c][r]];
-                if (at >= 0)
-                {
-                    x[row + at] = 1f;
-                }
-                else
-                {
-                    unseen[c]++;
-                }
+                Interlocked.Add(ref unseen[c], blockUnseen[c]);
             }
-        }
+        });
 
         var unseenByColumn = new SortedDictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < unseen.Length; c++)
@@ -176,7 +187,8 @@ public sealed record TabularPreprocessing(
         return lookup;
     }
 
-    private static float Standardise(double value, NumericFeature feature) => (float)((value - feature.Mean) / feature.Scale);
+    private static float Standardise(double value, NumericFeature feature) =>
+        Tabular.Standardisation.Apply(value, feature.Mean, feature.Scale, Tabular.Standardisation.Rounding.Once);
 
     /// <summary>The one-hot position of every distinct text of a categorical column, −1 for an unseen category.</summary>
     private static int[] CategoryLookup(CsvColumn column, CategoricalFeature feature, int offset, IReadOnlyList<string> missing)

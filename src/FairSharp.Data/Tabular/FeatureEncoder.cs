@@ -103,7 +103,8 @@ internal sealed class FeatureEncoder
     }
 
     /// <summary>FFB's (scikit-learn's on a float32 frame) standardisation: float32(float32(float32(x) − μ) / σ).</summary>
-    internal static float Standardise(double value, double mean, double scale) => (float)((float)((float)value - mean) / scale);
+    internal static float Standardise(double value, double mean, double scale) =>
+        Standardisation.Apply(value, mean, scale, Standardisation.Rounding.Float32Steps);
 
     /// <summary>Row-major float features of other rows of the same columns (e.g. a user's file in the dataset's raw
     /// format), matched by name: a category the fitted rows never had is an all-zero one-hot row, counted by column.</summary>
@@ -113,7 +114,7 @@ internal sealed class FeatureEncoder
         var numeric = _numeric.Select(c => Find(c.Name).Numeric!).ToArray();
         var categorical = _categorical.Select(c => Find(c.Name).Categorical!).ToArray();
         var width = Width;
-        var x = new float[(long)count * width];
+        var x = LargeFloats.Zeroed((long)count * width);
         for (var r = 0; r < count; r++)
         {
             var baseIndex = (long)r * width;
@@ -142,7 +143,7 @@ internal sealed class FeatureEncoder
     public float[] Transform(int[] rows)
     {
         var width = Width;
-        var x = new float[(long)rows.Length * width];
+        var x = LargeFloats.Zeroed((long)rows.Length * width);
         for (var i = 0; i < rows.Length; i++)
         {
             var r = rows[i];
