@@ -167,10 +167,19 @@ public sealed class TrainingTrialRunner : ITrialRunner
             var stitchClock = Stopwatch.StartNew();
             Prepare(ToRequest(spec with { Config = spec.Config with { Method = "erm" } }).ToDataRequest(), stitchSha);
             var stitchData = stitchClock.Elapsed.TotalSeconds;
-            var stitch = StitchTrial.Run(ToStitchRequest(spec), prepare: r => Prepare(r, stitchSha));
-            return !stitch.Succeeded
+            // Steps and evaluation of the backbone's training (when this trial trains it) and of the stitch training;
+            // loading the backbone and extracting its features stay "other".
+            var stitchPhases = new PhaseClock();
+            var stitch = StitchTrial.Run(ToStitchRequest(spec), prepare: r => Prepare(r, stitchSha), observer: stitchPhases);
+            var stitchOutcome = !stitch.Succeeded
                 ? TrialOutcome.Unfinished(TrialStatus.Diverged, stitch.Message ?? "stitch training diverged (NaN or infinite loss)")
-                : new TrialOutcome(TrialStatus.Ok, stitch.Test, stitch.TestByGroup, stitch.ChosenEpoch, null) { Degenerate = stitch.Degenerate, DataSeconds = stitchData };
+                : new TrialOutcome(TrialStatus.Ok, stitch.Test, stitch.TestByGroup, stitch.ChosenEpoch, null) { Degenerate = stitch.Degenerate };
+            return stitchOutcome with
+            {
+                DataSeconds = stitchData,
+                StepSeconds = stitchPhases.Steps.TotalSeconds,
+                EvaluationSeconds = stitchPhases.Evaluation.TotalSeconds,
+            };
         }
 
         var request = ToRequest(spec);
