@@ -23,7 +23,7 @@ internal static class ValueChoices
     public static IReadOnlyList<string>? For(string command, string option) => (command, option) switch
     {
         ("stitch", "--method") => StitchMethods.Names,
-        (_, "--method") => MethodRegistry.Names,
+        (_, "--method") => MethodRegistry.NamesOf(FairSharp.Training.Methods.MethodKind.Network),
         (_, "--dataset") or ("datasets", "--describe") => DatasetCatalogue.Names,
         ("stitch", "--constraint") => Enum.GetValues<StitchConstraint>().Select(c => c.ToName()).ToArray(),
         ("sweep", "--constraint") => SweepOptions.KnownConstraints,

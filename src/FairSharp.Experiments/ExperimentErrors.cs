@@ -101,7 +101,7 @@ public static class ExperimentErrors
     public const string GridUnknownKnob = "--grid {0}: method '{1}' has no such option (its options: {2})";
 
     /// <summary>{0} the axis.</summary>
-    public const string GridLambda = "--grid {0}: lambda is the --lambdas axis";
+    public const string GridLambda = "--grid {0}: {1} is the --lambdas axis";
 
     /// <summary>{0} the axis.</summary>
     public const string GridTwice = "--grid {0}: this method option is given twice";
@@ -120,6 +120,9 @@ public static class ExperimentErrors
 
     /// <summary>{0} file, {1} reason.</summary>
     public const string BadPlanFile = "{0}: not a FairSharp sweep plan ({1})";
+
+    /// <summary>Error text: a plan of format 1 with stitch trials, whose ids predate the stitch knobs (format: folder).</summary>
+    public const string OldStitchPlan = "{0} holds a sweep plan of format 1 with stitch methods, whose trial ids predate the stitch knobs (format 2); rerun into another --out folder";
 
     /// <summary>{0} folder.</summary>
     public const string NoTrials = "{0}: no trials.jsonl (not a sweep output folder)";

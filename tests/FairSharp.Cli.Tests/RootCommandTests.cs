@@ -46,7 +46,7 @@ public sealed class RootCommandTests
         var (exit, output, error) = CliRunner.Run("train", "--dataset", "german", "--sensitive", "sex", "--method", "gapre", "--out", outDir);
 
         exit.ShouldBe(ExitCodes.BadInput);
-        FirstLine(error).ShouldBe($"fairsharp: --method: unknown value 'gapre'; did you mean 'gapreg'? (one of: {string.Join(", ", MethodRegistry.Names)})");
+        FirstLine(error).ShouldBe($"fairsharp: --method: unknown value 'gapre'; did you mean 'gapreg'? (one of: {string.Join(", ", MethodRegistry.NamesOf(FairSharp.Training.Methods.MethodKind.Network))})");
         error.TrimEnd().ShouldNotContain('\n');
         output.ShouldBeEmpty();
         Directory.Exists(outDir).ShouldBeFalse();
@@ -72,7 +72,7 @@ public sealed class RootCommandTests
 
     public static TheoryData<string, string[]> Completions => new()
     {
-        { "train --method ", MethodRegistry.Names.ToArray() },
+        { "train --method ", MethodRegistry.NamesOf(FairSharp.Training.Methods.MethodKind.Network).ToArray() },
         { "train --dataset ", DatasetCatalogue.Names.ToArray() },
         { "train --constraint ", ["dp", "eo", "eopp"] },
         { "train --protocol ", ["ffb", "fairmixup", "tfs"] },

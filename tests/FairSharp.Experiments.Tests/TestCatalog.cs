@@ -11,6 +11,7 @@ internal static class TestCatalog
         new MethodInfo("gapreg", UsesLambda: true, UsesStitch: false),
         new MethodInfo("fairmixup", UsesLambda: true, UsesStitch: false),
         new MethodInfo("fairer", UsesLambda: true, UsesStitch: false) { Descriptor = Training.Methods.FairerOptions.Descriptor },
-        new MethodInfo("tfs", UsesLambda: true, UsesStitch: true),
+        new MethodInfo("tfs", UsesLambda: true, UsesStitch: true) { Descriptor = Training.Stitching.StitchMethodDescriptor.Tfs },
+        new MethodInfo("fdr", UsesLambda: true, UsesStitch: true) { Descriptor = Training.Stitching.StitchMethodDescriptor.Fdr },
     ]);
 }

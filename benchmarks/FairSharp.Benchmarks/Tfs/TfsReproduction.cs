@@ -87,15 +87,10 @@ public static class TfsReproduction
             return JsonFiles.Read<StitchOutcome>(result);
         }
 
-        var options = new StitchOptions
-        {
-            Method = StitchMethods.Parse(method),
-            Alpha = alpha,
-            Epochs = epochs,
-            Seed = seed,
-            Threads = threads,
-            StitchLayer = layer == "penultimate" ? null : int.Parse(layer, CultureInfo.InvariantCulture),
-        };
+        // layer is the stitch_layer knob's text: an index or "penultimate"
+        var options = (StitchOptions)MethodRegistry.Stitch(method).Configure([
+            new("alpha", alpha.ToString("R", CultureInfo.InvariantCulture)), new("epochs", epochs.ToString(CultureInfo.InvariantCulture)), new("stitch_layer", layer),
+        ]) with { Seed = seed, Threads = threads };
         var clock = Stopwatch.StartNew();
         var outcome = StitchRun.Execute(new StitchRequest(backbone) { Options = options }, folder);
         return outcome with { Elapsed = clock.Elapsed };

@@ -5,26 +5,30 @@ using FairSharp.Training.Objectives;
 namespace FairSharp.Cli.Commands;
 
 /// <summary>
-/// The CLI options the registered methods contribute: one <c>--knob-name</c> per distinct knob (<c>lambda</c> →
-/// <c>--lambda</c>, <c>lambda_align</c> → <c>--lambda-align</c>). A knob given for a method that lacks it is refused;
+/// The CLI options the registered methods of one kind contribute (network methods to <c>train</c>, stitch methods to
+/// <c>stitch</c>): one <c>--knob-name</c> per distinct knob (<c>lambda</c> → <c>--lambda</c>, <c>lambda_align</c> →
+/// <c>--lambda-align</c>, <c>batch_size</c> → <c>--batch-size</c>). A knob given for a method that lacks it is refused;
 /// a knob not given keeps the method's default. Library messages name knobs; <see cref="ToFlags"/> shows them as flags.
 /// </summary>
 internal sealed class MethodCliOptions
 {
     private readonly Dictionary<string, Option<string?>> byKnob = new(StringComparer.Ordinal);
+    private readonly MethodKind kind;
 
-    public MethodCliOptions()
+    public MethodCliOptions(MethodKind kind)
     {
-        foreach (var descriptor in MethodRegistry.Methods.OrderBy(d => d.Name == "erm" ? 0 : 1))
+        this.kind = kind;
+        var methods = MethodRegistry.Methods.Where(d => d.Kind == kind).ToArray();
+        foreach (var descriptor in methods.OrderBy(d => d.Name == "erm" ? 0 : 1))
         {
             foreach (var knob in descriptor.Knobs)
             {
                 if (!byKnob.ContainsKey(knob.Name))
                 {
-                    var users = MethodRegistry.Methods.Where(d => d.Knob(knob.Name) is not null).Select(d => d.Name).ToArray();
+                    var users = methods.Where(d => d.Knob(knob.Name) is not null).Select(d => d.Name).ToArray();
                     var description = knob.Name == MethodDescriptor.LambdaKnob
                         ? "Weight of the fairness term, >= 0 (default: the method's, 1 for most; for fairer λ_fair)."
-                        : $"{char.ToUpperInvariant(knob.Description[0])}{knob.Description[1..]} ({string.Join(", ", users)}).";
+                        : $"{char.ToUpperInvariant(knob.Description[0])}{knob.Description[1..]}{(users.Length == methods.Length ? "" : $" ({string.Join(", ", users)})")}.";
                     byKnob[knob.Name] = new Option<string?>(Flag(knob.Name)) { Description = description };
                 }
             }
@@ -45,8 +49,12 @@ internal sealed class MethodCliOptions
     {
         var given = byKnob.Where(kv => parse.GetValue(kv.Value) is not null)
             .Select(kv => new KeyValuePair<string, string>(kv.Key, parse.GetValue(kv.Value)!)).ToArray();
-        return given.Length == 0 ? null : ToFlags(() => MethodRegistry.Get(method).Configure(given));
+        return given.Length == 0 ? null : ToFlags(() => Descriptor(method).Configure(given));
     }
+
+    /// <summary>The method called <paramref name="method"/> among this command's kind; throws
+    /// <see cref="InvalidInputException"/> for an unknown name or a method of the other command.</summary>
+    public MethodDescriptor Descriptor(string method) => kind == MethodKind.Network ? MethodRegistry.Network(method) : MethodRegistry.Stitch(method);
 
     /// <summary>Runs <paramref name="action"/>; an <see cref="InvalidInputException"/> whose message starts with a knob
     /// name is re-thrown with the knob's flag instead.</summary>

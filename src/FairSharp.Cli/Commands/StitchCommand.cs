@@ -3,7 +3,8 @@ using System.Globalization;
 using FairSharp.Cli.Safety;
 using FairSharp.Metrics;
 using FairSharp.Training;
-using FairSharp.Training.Selection;
+using FairSharp.Training.Methods;
+using FairSharp.Training.Objectives;
 using FairSharp.Training.Stitching;
 using Spectre.Console;
 
@@ -22,22 +23,8 @@ internal static class StitchCommand
     public static Command Create(CliConsole console)
     {
         var backbone = new Option<string>("--backbone") { Description = "Folder of a model saved by 'fairsharp train' (normally --method erm): model.bin + manifest.json.", Required = true };
-        var method = new Option<string>("--method") { Description = "tfs (stitch before the frozen top; default), fdr (fresh linear head, class-weighted NLL) or tfs-joint (stitch + output layer).", DefaultValueFactory = _ => "tfs" };
-        var alpha = new Option<double>("--alpha") { Description = "Weight of the fairness term, >= 0 (default 20, as released).", DefaultValueFactory = _ => 20 };
-        var constraint = new Option<string>("--constraint") { Description = "Fairness term: eo (soft FPR + FNR gaps; default), ae (accuracy equality) or mmf (max-min fairness).", DefaultValueFactory = _ => "eo" };
-        var layer = new Option<int?>("--stitch-layer") { Description = "Stitch point index K (0 = first hidden stage); default: the penultimate representation." };
-        var init = new Option<string>("--init") { Description = "Stitch initialisation: random (PyTorch default, as released; default), identity or lstsq.", DefaultValueFactory = _ => "random" };
-        var batchSize = new Option<int?>("--batch-size") { Description = "Rows per batch; default: the whole balanced set (full batch). 1 = the released setting." };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs over the balanced set (default 1000).", DefaultValueFactory = _ => 1000 };
-        var lr = new Option<double>("--lr") { Description = "SGD learning rate (default 0.01).", DefaultValueFactory = _ => 1e-2 };
-        var momentum = new Option<double>("--momentum") { Description = "SGD momentum (default 0.9).", DefaultValueFactory = _ => 0.9 };
-        var weightDecay = new Option<double>("--weight-decay") { Description = "SGD weight decay (default 5e-4).", DefaultValueFactory = _ => 5e-4 };
-        var fineTuneOn = new Option<string>("--fine-tune-on") { Description = "Pool of the balanced set: train+val (the authors' protocol; default) or train (clean: validation unseen).", DefaultValueFactory = _ => "train+val" };
-        var gateBacc = new Option<double?>("--gate-bacc") { Description = "Selection gate: validation balanced accuracy > X (CelebA code: 0.86). Default: >= backbone - --gate-bacc-drop." };
-        var gateDrop = new Option<double>("--gate-bacc-drop") { Description = "Relative gate when --gate-bacc is not given: balanced accuracy >= backbone's - X (default 0.03).", DefaultValueFactory = _ => 0.03 };
-        var gateAuc = new Option<double?>("--gate-auc") { Description = "Selection gate: validation ROC AUC > X (CelebA code: 0.93). Default: none." };
-        var gateEod = new Option<double?>("--gate-eod") { Description = "Selection gate: validation equalized_odds_difference < X (CelebA code: 0.12). Default: none." };
-        var lambdaAlign = new Option<double>("--lambda-align") { Description = "FAIRER x TFS: weight of FAIRER's parity alignment of the two groups' neuron influence on the stitch (tfs, tfs-joint; default 0 = off).", DefaultValueFactory = _ => 0 };
+        var method = new Option<string>("--method") { Description = "tfs (stitch before the frozen top; default), fdr (fresh linear head, class-weighted NLL) or tfs-joint (stitch + output layer). Its options below apply to the methods named in their help.", DefaultValueFactory = _ => "tfs" };
+        var methodOptions = new MethodCliOptions(MethodKind.Stitch);
         var seed = new Option<int>("--seed") { Description = "The one seed of the run: balanced-set draw, initialisation, batch order (default 0).", DefaultValueFactory = _ => 0 };
         var threads = new Option<int?>("--threads") { Description = "Torch threads (default: torch's)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the representation cache in <backbone>/features/." };
@@ -46,35 +33,19 @@ internal static class StitchCommand
         var dataFile = CommonOptions.ModelDataFile();
 
         var command = new Command("stitch", "The Fairness Stitch (tfs), FDR (fdr) or tfs-joint on cached features of a trained backbone; writes result.json, model.bin, manifest.json.");
-        foreach (var option in new Option[] { backbone, method, alpha, constraint, layer, init, batchSize, epochs, lr, momentum, weightDecay, fineTuneOn, gateBacc, gateDrop, gateAuc, gateEod, lambdaAlign, seed, threads, noCache, output, dataDir, dataFile })
+        foreach (var option in new Option[] { backbone, method, seed, threads, noCache, output, dataDir, dataFile })
         {
             command.Options.Add(option);
         }
 
+        methodOptions.AddTo(command);
+
         command.SetAction(parse =>
         {
             OutputLocation.CheckNewFolder(parse.GetValue(output));
-            var options = new StitchOptions
+            var name = parse.GetValue(method)!;
+            var options = (StitchOptions)(methodOptions.Read(parse, name) ?? methodOptions.Descriptor(name).Defaults) with
             {
-                Method = StitchMethods.Parse(parse.GetValue(method)!),
-                Alpha = parse.GetValue(alpha),
-                Constraint = StitchConstraints.Parse(parse.GetValue(constraint)!),
-                StitchLayer = parse.GetValue(layer),
-                Init = StitchInits.Parse(parse.GetValue(init)!),
-                BatchSize = parse.GetValue(batchSize),
-                Epochs = parse.GetValue(epochs),
-                LearningRate = parse.GetValue(lr),
-                Momentum = parse.GetValue(momentum),
-                WeightDecay = parse.GetValue(weightDecay),
-                FineTuneOn = FineTuningSets.Parse(parse.GetValue(fineTuneOn)!),
-                Selection = new TfsGate
-                {
-                    MinBalancedAccuracy = parse.GetValue(gateBacc),
-                    RelativeBalancedAccuracyDrop = parse.GetValue(gateDrop),
-                    MinRocAuc = parse.GetValue(gateAuc),
-                    MaxEqualizedOdds = parse.GetValue(gateEod),
-                },
-                LambdaAlign = parse.GetValue(lambdaAlign),
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
             };
@@ -86,7 +57,7 @@ internal static class StitchCommand
                 CacheOnDisk = !parse.GetValue(noCache),
             };
             var outDir = parse.GetValue(output)!;
-            var outcome = Run(console, request, outDir);
+            var outcome = methodOptions.ToFlags(() => Run(console, request, outDir));
             Print(console, outcome, outDir);
             if (!outcome.Succeeded)
             {

@@ -4,6 +4,7 @@ using System.Text;
 using FairSharp.Experiments.Analysis;
 using FairSharp.Experiments.Plots;
 using FairSharp.Experiments.Reports;
+using FairSharp.Experiments.Sweeps;
 
 namespace FairSharp.Experiments.Study;
 
@@ -299,8 +300,8 @@ public static class StudyReport
 
         md.Append("Paired comparisons (HV(A) − HV(B), 95% CI):\n\n| A | B | difference | P(A larger) | seeds |\n|---|---|---:|---:|---:|\n");
         var layers = part.Plan.Options.StitchLayers.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToArray();
-        var pairs = layers.SelectMany(l => new[] { ($"tfs layer={l}", $"fdr layer={l}"), ($"tfs-joint layer={l}", $"fdr layer={l}") })
-            .Append(($"tfs layer={layers.Min()}", $"fdr layer={layers.Max()}"));
+        var pairs = layers.SelectMany(l => new[] { ($"tfs {SweepPlan.StitchLayerKnob}={l}", $"fdr {SweepPlan.StitchLayerKnob}={l}"), ($"tfs-joint {SweepPlan.StitchLayerKnob}={l}", $"fdr {SweepPlan.StitchLayerKnob}={l}") })
+            .Append(($"tfs {SweepPlan.StitchLayerKnob}={layers.Min()}", $"fdr {SweepPlan.StitchLayerKnob}={layers.Max()}"));
         foreach (var (a, b) in pairs)
         {
             if (part.Compare(a, b) is { } d)

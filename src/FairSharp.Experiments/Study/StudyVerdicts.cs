@@ -1,4 +1,5 @@
 using System.Globalization;
+using FairSharp.Experiments.Sweeps;
 
 namespace FairSharp.Experiments.Study;
 
@@ -146,7 +147,7 @@ public static class StudyVerdicts
         }
 
         var layer = part.Plan.Options.StitchLayers.Max().ToString(CultureInfo.InvariantCulture);
-        if (part.Compare($"tfs layer={layer}", $"fdr layer={layer}") is not { } d)
+        if (part.Compare($"tfs {SweepPlan.StitchLayerKnob}={layer}", $"fdr {SweepPlan.StitchLayerKnob}={layer}") is not { } d)
         {
             return new(claim, ClaimVerdict.CannotTell, $"not run yet ({part.Records.Count} of {part.Planned} trials)", "running part 4");
         }
@@ -168,7 +169,7 @@ public static class StudyVerdicts
         var layers = part.Plan.Options.StitchLayers;
         var last = layers.Max().ToString(CultureInfo.InvariantCulture);
         var earlier = layers.Min().ToString(CultureInfo.InvariantCulture);
-        if (part.Compare($"tfs layer={earlier}", $"fdr layer={last}") is not { } d)
+        if (part.Compare($"tfs {SweepPlan.StitchLayerKnob}={earlier}", $"fdr {SweepPlan.StitchLayerKnob}={last}") is not { } d)
         {
             return new(claim, ClaimVerdict.CannotTell, $"not run yet ({part.Records.Count} of {part.Planned} trials)", "running part 4");
         }

@@ -7,8 +7,8 @@ namespace FairSharp.Experiments.Sweeps;
 /// <param name="Name">Registry name (<c>erm</c>, <c>gapreg</c>, <c>fairmixup</c>, <c>fairer</c>, <c>tfs</c>, …).</param>
 /// <param name="UsesLambda">True when the method has a fairness weight λ; a method without one (ERM) is planned once
 /// per seed, at λ = 0, and drawn as a single reference point.</param>
-/// <param name="UsesStitch">True for methods trained on cached features through a stitching layer (<c>tfs</c>,
-/// <c>fdr</c>): the plan multiplies them by the stitch options.</param>
+/// <param name="UsesStitch">True for the stitch methods (<c>tfs</c>, <c>fdr</c>, <c>tfs-joint</c>;
+/// <see cref="MethodKind.Stitch"/>): trained on a backbone's cached features, on their own batches (no sweep sampler).</param>
 public sealed record MethodInfo(string Name, bool UsesLambda, bool UsesStitch)
 {
     /// <summary>The method's descriptor when it has knobs a sweep can set (<c>--grid</c>) and that enter the trial id;
@@ -16,9 +16,10 @@ public sealed record MethodInfo(string Name, bool UsesLambda, bool UsesStitch)
     [JsonIgnore]
     public MethodDescriptor? Descriptor { get; init; }
 
-    /// <summary>The method's knobs other than λ (λ is the <c>--lambdas</c> axis).</summary>
+    /// <summary>The method's knobs other than its weight λ (<see cref="MethodDescriptor.WeightKnob"/>: λ or α, the
+    /// <c>--lambdas</c> axis).</summary>
     [JsonIgnore]
-    public IReadOnlyList<MethodKnob> Knobs => Descriptor?.Knobs.Where(k => k.Name != MethodDescriptor.LambdaKnob).ToArray() ?? [];
+    public IReadOnlyList<MethodKnob> Knobs => Descriptor?.Knobs.Where(k => k.Name != Descriptor.WeightKnob).ToArray() ?? [];
 
     /// <summary>The canonical text of <paramref name="text"/> for knob <paramref name="knob"/> (so that 0.10 and 0.1
     /// are one value); throws <see cref="InvalidInputException"/> when it does not parse.</summary>

@@ -12,8 +12,10 @@ public static class PlanFile
     /// <summary>File name inside the sweep folder.</summary>
     public const string FileName = "plan.json";
 
-    /// <summary>Current format version.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>Current format version. 2: a stitch trial's settings (layer, initialisation, batch size, pool, epochs,
+    /// gate, …) are knobs in its options and enter its id; a format-1 plan of network methods only has the same ids
+    /// and resumes.</summary>
+    public const int CurrentFormat = 2;
 
     /// <summary>Writes the plan into <paramref name="directory"/> (creating it), or checks that the plan already
     /// there is the same one. Throws <see cref="InvalidInputException"/> (<see cref="ExperimentErrors.DifferentPlan"/>)
@@ -26,6 +28,11 @@ public static class PlanFile
         if (File.Exists(path))
         {
             var existing = Read(path);
+            if (existing.Format < 2 && existing.Methods.Any(m => m.UsesStitch))
+            {
+                throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.OldStitchPlan, directory));
+            }
+
             if (existing.PlanId != plan.Id)
             {
                 throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.DifferentPlan, directory, Describe(existing.Options, plan.Options)));
@@ -53,7 +60,7 @@ public static class PlanFile
             throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.BadPlanFile, path, Training.Runs.JsonProblem.Describe(e)), e);
         }
 
-        if (document is null || document.Format != CurrentFormat || document.Trials is null || document.Options is null || document.Methods is null)
+        if (document is null || document.Format is < 1 or > CurrentFormat || document.Trials is null || document.Options is null || document.Methods is null)
         {
             throw new InvalidInputException(SweepOptions.Format(ExperimentErrors.BadPlanFile, path, "missing fields or unknown format"));
         }

@@ -15,7 +15,7 @@ public sealed record SweepOptions
     public static IReadOnlyList<double> DefaultLambdas { get; } = [0.1, 0.3, 1.0, 3.0];
 
     /// <summary>The stitch initialisations a stitch method accepts.</summary>
-    public static IReadOnlyList<string> KnownStitchInits { get; } = ["random", "identity", "lstsq"];
+    public static IReadOnlyList<string> KnownStitchInits => Training.Stitching.StitchMethodDescriptor.Tfs.Knob(SweepPlan.StitchInitKnob)!.Choices;
 
     /// <summary>The fairness constraints.</summary>
     public static IReadOnlyList<string> KnownConstraints { get; } = ["dp", "eo", "eopp"];
@@ -180,12 +180,12 @@ public sealed record SweepOptions
                 throw new InvalidInputException(Format(ExperimentErrors.GridMethodNotPlanned, axis, axis.Method));
             }
 
-            if (axis.Knob == Training.Methods.MethodDescriptor.LambdaKnob)
+            var method = catalog.Find(axis.Method)!;
+            if (axis.Knob == Training.Methods.MethodDescriptor.LambdaKnob || axis.Knob == method.Descriptor?.WeightKnob)
             {
-                throw new InvalidInputException(Format(ExperimentErrors.GridLambda, axis));
+                throw new InvalidInputException(Format(ExperimentErrors.GridLambda, axis, axis.Knob));
             }
 
-            var method = catalog.Find(axis.Method)!;
             var knob = method.Knobs.FirstOrDefault(k => k.Name == axis.Knob)
                 ?? throw new InvalidInputException(Format(ExperimentErrors.GridUnknownKnob, axis, axis.Method,
                     method.Knobs.Count == 0 ? "none" : string.Join(", ", method.Knobs.Select(k => k.Name))));

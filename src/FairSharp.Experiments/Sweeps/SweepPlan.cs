@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using FairSharp.Training.Methods;
@@ -8,7 +9,8 @@ namespace FairSharp.Experiments.Sweeps;
 
 /// <summary>
 /// The deterministic list of trials of a sweep: for each method (in the given order), each λ (methods without λ:
-/// λ = 0 once), each combination of its <c>--grid</c> knob values, each stitch option (stitch methods only), each seed. Its <see cref="Id"/> is a hash of the trial ids
+/// λ = 0 once), each combination of its knob axes (<c>--stitch-layers</c>, <c>--stitch-inits</c>, then <c>--grid</c>),
+/// each seed. Its <see cref="Id"/> is a hash of the trial ids
 /// in order, so two commands that plan the same trials have the same plan id.
 /// </summary>
 public sealed class SweepPlan
@@ -44,7 +46,7 @@ public sealed class SweepPlan
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(catalog);
         var sensitive = string.Join(',', options.Sensitive);
-        var sampler = SamplerRule.ForComparison(options.Methods.Select(m => catalog.Find(m)!.Descriptor).OfType<MethodDescriptor>().ToArray(),
+        var sampler = SamplerRule.ForComparison(options.Methods.Select(m => catalog.Find(m)!.Descriptor).OfType<NetworkMethodDescriptor>().ToArray(),
             FairnessConstraints.Parse(options.Constraint), options.MixedSamplers);
         var sampling = sampler.Sampling is { } kind ? SamplerRule.Name(kind) : null;
         var csv = options.Csv is { } data
@@ -63,28 +65,28 @@ public sealed class SweepPlan
         {
             var method = catalog.Find(name)!;
             IReadOnlyList<double> lambdas = method.UsesLambda ? options.Lambdas : [0.0];
-            IReadOnlyList<int?> layers = method.UsesStitch && options.StitchLayers.Count > 0
-                ? options.StitchLayers.Select(l => (int?)l).ToArray()
-                : [null];
-            IReadOnlyList<string?> inits = method.UsesStitch && options.StitchInits.Count > 0
-                ? options.StitchInits.Select(i => (string?)i).ToArray()
-                : [null];
-            var axes = options.Grid.Where(a => a.Method == name).ToArray();
-            IReadOnlyList<string>? curveKnobs = axes.Length == 0 ? null : axes.Select(a => a.Knob).ToArray();
+            var axes = Axes(options, method);
+            IReadOnlyList<string>? curveKnobs = axes.Count == 0 ? null : axes.Select(a => a.Knob).ToArray();
+            // A method with an epochs knob (the stitch methods) takes the sweep's --epochs as that knob.
+            var epochsKnob = method.Knobs.Any(k => k.Name == EpochsKnob);
+            var fixedKnobs = epochsKnob && options.Epochs is { } epochs ? new GridAxis(name, EpochsKnob, [epochs.ToString(CultureInfo.InvariantCulture)]) : null;
             foreach (var lambda in lambdas)
             {
-                foreach (var knobs in KnobCombinations(method, axes))
+                foreach (var knobs in KnobCombinations(method, fixedKnobs is null ? axes : [fixedKnobs, .. axes]))
                 {
-                    foreach (var layer in layers)
+                    for (var s = 0; s < options.Seeds; s++)
                     {
-                        foreach (var init in inits)
+                        trials.Add(new TrialConfig(options.Dataset, sensitive, options.Protocol, name, options.Constraint, lambda, options.Seed + s,
+                            epochsKnob ? null : options.Epochs)
                         {
-                            for (var s = 0; s < options.Seeds; s++)
-                            {
-                                trials.Add(new TrialConfig(options.Dataset, sensitive, options.Protocol, name, options.Constraint,
-                                    lambda, options.Seed + s, options.Epochs, layer, init) { Options = knobs, CurveKnobs = curveKnobs, Sampling = method.UsesStitch ? null : sampling, Rationale = options.RecordRationale && !method.UsesStitch ? true : null, FastDropout = options.FastDropout && !method.UsesStitch ? true : null, Csv = csv, DataSha256 = csv is null ? null : options.DataSha256 });
-                            }
-                        }
+                            Options = knobs,
+                            CurveKnobs = curveKnobs,
+                            Sampling = method.UsesStitch ? null : sampling,
+                            Rationale = options.RecordRationale && !method.UsesStitch ? true : null,
+                            FastDropout = options.FastDropout && !method.UsesStitch ? true : null,
+                            Csv = csv,
+                            DataSha256 = csv is null ? null : options.DataSha256,
+                        });
                     }
                 }
             }
@@ -93,8 +95,37 @@ public sealed class SweepPlan
         return new SweepPlan(options, options.Methods.Select(m => catalog.Find(m)!).ToArray(), trials, sampler);
     }
 
-    // Every knob of the method but λ at its default, overlaid with each combination of the grid axes (first axis
-    // slowest), in canonical text; null for a method without such knobs.
+    /// <summary>The knob the sweep's <c>--stitch-layers</c> sets.</summary>
+    public const string StitchLayerKnob = "stitch_layer";
+
+    /// <summary>The knob the sweep's <c>--stitch-inits</c> sets.</summary>
+    public const string StitchInitKnob = "init";
+
+    /// <summary>The knob the sweep's <c>--epochs</c> sets on a method that has it (the stitch methods).</summary>
+    public const string EpochsKnob = "epochs";
+
+    // The method's --grid axes, after the sugar axes --stitch-layers and --stitch-inits (each for a method that has the
+    // knob; a --grid axis over the same knob replaces it).
+    private static IReadOnlyList<GridAxis> Axes(SweepOptions options, MethodInfo method)
+    {
+        var grid = options.Grid.Where(a => a.Method == method.Name).ToArray();
+        var sugar = new List<GridAxis>();
+        void Add(string knob, IEnumerable<string> values)
+        {
+            var list = values.ToArray();
+            if (list.Length > 0 && method.Knobs.Any(k => k.Name == knob) && grid.All(a => a.Knob != knob))
+            {
+                sugar.Add(new GridAxis(method.Name, knob, list));
+            }
+        }
+
+        Add(StitchLayerKnob, options.StitchLayers.Select(l => l.ToString(CultureInfo.InvariantCulture)));
+        Add(StitchInitKnob, options.StitchInits);
+        return [.. sugar, .. grid];
+    }
+
+    // Every knob of the method but λ at its default, overlaid with each combination of the axes (first axis slowest),
+    // in canonical text; null for a method without such knobs.
     private static IEnumerable<IReadOnlyDictionary<string, string>?> KnobCombinations(MethodInfo method, IReadOnlyList<GridAxis> axes)
     {
         if (method.Knobs.Count == 0)

@@ -13,9 +13,8 @@ namespace FairSharp.Experiments.Sweeps;
 /// <param name="Constraint">Fairness constraint the method targets: <c>dp</c>, <c>eo</c> or <c>eopp</c>.</param>
 /// <param name="Lambda">Fairness weight λ (0 for methods without one).</param>
 /// <param name="Seed">Seed of this trial: split, initialisation and sampling all derive from it.</param>
-/// <param name="Epochs">Training epochs, or null for the protocol's default.</param>
-/// <param name="StitchLayer">Stitch layer for stitch methods, or null for the default (penultimate) layer.</param>
-/// <param name="StitchInit">Stitch initialisation for stitch methods, or null for the method's default.</param>
+/// <param name="Epochs">Training epochs of a network method, or null for the protocol's default (a stitch method's
+/// epochs are its <c>epochs</c> knob).</param>
 public sealed record TrialConfig(
     string Dataset,
     string Sensitive,
@@ -24,10 +23,19 @@ public sealed record TrialConfig(
     string Constraint,
     double Lambda,
     int Seed,
-    int? Epochs,
-    int? StitchLayer,
-    string? StitchInit)
+    int? Epochs)
 {
+    // Before plan format 2 a stitch trial's layer and initialisation were fields of their own; they are knobs in
+    // Options now. Every trial still writes the two as null into its canonical JSON, which keeps the id of every trial
+    // of a network method what it was (a format-1 plan with stitch trials is refused: PlanFile).
+    [JsonInclude]
+    [JsonPropertyName("stitch_layer")]
+    private object? LegacyStitchLayer => null;
+
+    [JsonInclude]
+    [JsonPropertyName("stitch_init")]
+    private object? LegacyStitchInit => null;
+
     /// <summary>The method's knobs other than λ (knob name → canonical text, sorted), every one of them with its value
     /// (defaults included, so a change of a default changes the id); null for a method without such knobs, which keeps
     /// the ids of those trials what they were before knobs existed.</summary>
@@ -42,33 +50,11 @@ public sealed record TrialConfig(
     public string Id => ComputeId(this);
 
     /// <summary>
-    /// The curve this trial belongs to: the method, its swept knobs and its stitch options, without λ and seed. Points
-    /// of one curve differ only in λ (the trade-off knob) and seed (the repeats).
+    /// The curve this trial belongs to: the method and its swept knobs, without λ and seed. Points of one curve differ
+    /// only in λ (the trade-off knob) and seed (the repeats).
     /// </summary>
     [JsonIgnore]
-    public string Curve
-    {
-        get
-        {
-            var parts = new List<string> { Method };
-            foreach (var knob in CurveKnobs ?? [])
-            {
-                parts.Add($"{knob}={Options?.GetValueOrDefault(knob)}");
-            }
-
-            if (StitchLayer is { } layer)
-            {
-                parts.Add(FormattableString.Invariant($"layer={layer}"));
-            }
-
-            if (StitchInit is { } init)
-            {
-                parts.Add($"init={init}");
-            }
-
-            return string.Join(' ', parts);
-        }
-    }
+    public string Curve => string.Join(' ', (CurveKnobs ?? []).Select(k => $"{k}={Options?.GetValueOrDefault(k)}").Prepend(Method));
 
     /// <summary>The sampler every method of the sweep trains on (<c>by_group</c>, <c>by_group_and_label</c>), when the
     /// plan imposes one (<see cref="Training.Runs.SamplerRule.ForComparison"/>); null = the method's own rule.</summary>

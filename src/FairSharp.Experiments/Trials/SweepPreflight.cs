@@ -2,7 +2,6 @@ using System.Globalization;
 using FairSharp.Data;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Training.Runs;
-using FairSharp.Training.Stitching;
 
 namespace FairSharp.Experiments.Trials;
 
@@ -17,12 +16,12 @@ internal static class SweepPreflight
     public static void Check(SweepPlan plan, string? dataDirectory, Func<TrialSpec, TrainRequest> toRequest)
     {
         var stitchPoints = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var trial in plan.Trials.DistinctBy(t => (t.Method, t.Protocol, t.StitchLayer)))
+        foreach (var trial in plan.Trials.DistinctBy(t => (t.Method, t.Protocol, t.Options?.GetValueOrDefault(StitchLayerKnob))))
         {
             var spec = new TrialSpec(trial, dataDirectory, Path.Combine(Path.GetTempPath(), SweepRunner.WorkFolder, trial.Id), 1);
-            var stitch = StitchTrial.IsStitchMethod(trial.Method);
-            // A stitch trial trains on its ERM backbone's data and protocol.
-            var request = toRequest(stitch ? spec with { Config = trial with { Method = "erm" } } : spec);
+            // A trial that starts from a backbone (a stitch method) trains on the backbone's data and protocol: the
+            // request is the backbone's.
+            var request = toRequest(spec);
             var key = string.Join('|', request.Dataset, string.Join(',', request.Sensitive), request.Protocol);
             if (!stitchPoints.TryGetValue(key, out var points))
             {
@@ -33,10 +32,14 @@ internal static class SweepPreflight
                 stitchPoints[key] = points;
             }
 
-            if (stitch && trial.StitchLayer is { } layer && (layer < 0 || layer >= points))
+            if (trial.Options?.GetValueOrDefault(StitchLayerKnob) is { } text
+                && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var layer) && (layer < 0 || layer >= points))
             {
                 throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.BadStitchLayer, layer, request.Dataset, points - 1));
             }
         }
     }
+
+    // The knob of a stitch method that names its stitch point (an integer, or "penultimate").
+    private const string StitchLayerKnob = "stitch_layer";
 }

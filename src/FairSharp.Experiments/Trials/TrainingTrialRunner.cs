@@ -12,12 +12,12 @@ using FairSharp.Training.Stitching;
 namespace FairSharp.Experiments.Trials;
 
 /// <summary>
-/// Runs a sweep trial through the training layer. Registry methods (<see cref="MethodRegistry"/>: erm, gapreg,
-/// fairmixup, fairer, …) go through <see cref="TrainingRun"/>; stitch methods (<see cref="StitchTrial.Methods"/>: tfs,
-/// fdr, tfs-joint) through <see cref="StitchTrial"/>, with the trial's λ as α, its stitch layer and initialisation, and
-/// one ERM backbone per (dataset, attributes, protocol, seed) shared by the sweep's trials; <c>threshold</c> trains the
-/// seed's ERM model and post-processes it (<see cref="ThresholdTrial"/>). The test metrics and
-/// per-group metrics of the chosen epoch become the record. A method registered later is sweepable at once.
+/// Runs a sweep trial through the training layer, by the kind of its method's descriptor (<see cref="MethodRegistry"/>):
+/// network methods (erm, gapreg, fairmixup, fairer, …) go through <see cref="TrainingRun"/>; stitch methods (tfs, fdr,
+/// tfs-joint) through <see cref="StitchTrial"/>, with the trial's λ as α and its knobs as the stitch options, on one
+/// backbone per (dataset, attributes, protocol, seed) shared by the sweep's trials; <c>threshold</c> trains the seed's
+/// ERM model and post-processes it (<see cref="ThresholdTrial"/>). The test metrics and per-group metrics of the chosen
+/// epoch become the record. A method registered later is sweepable at once.
 /// </summary>
 public sealed class TrainingTrialRunner : ITrialRunner
 {
@@ -33,34 +33,47 @@ public sealed class TrainingTrialRunner : ITrialRunner
 
     /// <inheritdoc />
     public IMethodCatalog Catalog => new MethodCatalog(
-        MethodRegistry.Methods.Where(d => !StitchTrial.IsStitchMethod(d.Name))
-            .Select(d => new MethodInfo(d.Name, d.HasLambda, UsesStitch: false) { Descriptor = d })
+        MethodRegistry.Methods.Where(d => d.Kind == MethodKind.Network).Select(Info)
             .Append(new MethodInfo(ThresholdTrial.Method, UsesLambda: false, UsesStitch: false) { Descriptor = ErmOptions.Descriptor })
-            .Concat(StitchTrial.Methods.Select(name => new MethodInfo(name, UsesLambda: true, UsesStitch: true))));
+            .Concat(StitchMethods.Names.Select(n => Info(MethodRegistry.Stitch(n)))));
 
-    /// <summary>The training request of a registry-method trial: the method's options are its defaults with the
+    private static MethodInfo Info(MethodDescriptor d) => new(d.Name, d.HasLambda, UsesStitch: d.Kind == MethodKind.Stitch) { Descriptor = d };
+
+    /// <summary>The descriptor of the trial's method (a <c>threshold</c> trial's is erm's).</summary>
+    private static MethodDescriptor Descriptor(TrialConfig config) =>
+        MethodRegistry.Get(config.Method == ThresholdTrial.Method ? ThresholdTrial.TrainedMethod : config.Method);
+
+    /// <summary>The trial's method options: the method's defaults with the trial's λ (as the method's weight knob, for
+    /// a method that has one) and knobs applied.</summary>
+    private static MethodOptions Options(TrialConfig c, MethodDescriptor descriptor)
+    {
+        var knobs = (c.Options ?? new Dictionary<string, string>()).ToList();
+        if (descriptor.WeightKnob is { } weight)
+        {
+            knobs.Add(new(weight, c.Lambda.ToString("R", CultureInfo.InvariantCulture)));
+        }
+
+        return descriptor.Configure(knobs);
+    }
+
+    /// <summary>The training request of a network-method trial: the method's options are its defaults with the
     /// trial's λ (for a method that has one) and knobs applied. A <c>threshold</c> trial's request is the ERM request
-    /// of the same trial (<see cref="ThresholdTrial"/>).</summary>
+    /// of the same trial (<see cref="ThresholdTrial"/>); a stitch trial's is the request of its backbone.</summary>
     public static TrainRequest ToRequest(TrialSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var c = spec.Config.Method == ThresholdTrial.Method ? spec.Config with { Method = ThresholdTrial.TrainedMethod } : spec.Config;
-        var descriptor = MethodRegistry.Get(c.Method);
-        var knobs = (c.Options ?? new Dictionary<string, string>()).ToList();
-        if (descriptor.HasLambda)
-        {
-            knobs.Add(new(MethodDescriptor.LambdaKnob, c.Lambda.ToString("R", CultureInfo.InvariantCulture)));
-        }
-
+        var descriptor = Descriptor(spec.Config);
+        var c = spec.Config with { Method = descriptor.Backbone ?? descriptor.Name, Options = descriptor.Backbone is null ? spec.Config.Options : null };
+        var network = MethodRegistry.Network(c.Method);
         var request = new TrainRequest(c.Dataset, c.Sensitive.Split(','), c.Method)
         {
             Csv = c.Csv,
             Constraint = FairnessConstraints.Parse(c.Constraint),
-            Options = descriptor.Configure(knobs),
+            Options = descriptor.Backbone is null ? Options(c, network) : null,
             Sampling = c.Sampling is { } sampling ? SamplerRule.Parse(sampling) : null,
             SamplingReason = c.Sampling is null ? null : "the sweep's one sampler (plan.json: sampler)",
             Seed = c.Seed,
-            Epochs = c.Epochs,
+            Epochs = descriptor.Backbone is null ? c.Epochs : null,
             FastDropout = c.FastDropout == true,
             Threads = spec.TorchThreads,
             DataDirectory = spec.DataDirectory,
@@ -68,7 +81,8 @@ public sealed class TrainingTrialRunner : ITrialRunner
         return c.Protocol is { } protocol ? request with { Protocol = protocol } : request;
     }
 
-    /// <summary>The stitch request of a stitch-method trial (λ is α); backbones live in <see cref="BackboneRoot"/>.</summary>
+    /// <summary>The stitch request of a stitch-method trial (λ is α, the knobs are its options); backbones live in
+    /// <see cref="BackboneRoot"/>.</summary>
     public static StitchTrialRequest ToStitchRequest(TrialSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -77,10 +91,7 @@ public sealed class TrainingTrialRunner : ITrialRunner
         {
             Csv = c.Csv,
             Seed = c.Seed,
-            Alpha = c.Lambda,
-            Epochs = c.Epochs,
-            StitchLayer = c.StitchLayer,
-            StitchInit = c.StitchInit,
+            Options = (StitchOptions)Options(c, MethodRegistry.Stitch(c.Method)),
             Threads = spec.TorchThreads,
             DataDirectory = spec.DataDirectory,
         };
@@ -106,20 +117,16 @@ public sealed class TrainingTrialRunner : ITrialRunner
         var plan = SweepPlan.Create(options, Catalog);
         foreach (var trial in plan.Trials.DistinctBy(t => (t.Method, t.Lambda, t.Options is null ? string.Empty : string.Join(';', t.Options))))
         {
-            var method = trial.Method;
             var spec = new TrialSpec(trial, dataDirectory, Path.Combine(Path.GetTempPath(), SweepRunner.WorkFolder, trial.Id), 1);
-            if (StitchTrial.IsStitchMethod(method))
+            ToRequest(spec).Validate();
+            switch (Descriptor(trial).Kind)
             {
-                StitchTrial.ToStitchRequest(ToStitchRequest(spec));
-                ToRequest(spec with { Config = trial with { Method = "erm" } }).Validate();
-            }
-            else
-            {
-                ToRequest(spec).Validate();
-                if (method == ThresholdTrial.Method)
-                {
+                case MethodKind.Stitch:
+                    StitchTrial.ToStitchRequest(ToStitchRequest(spec));
+                    break;
+                case MethodKind.Network when trial.Method == ThresholdTrial.Method:
                     ThresholdTrial.ToRequest(trial, spec.WorkDirectory);
-                }
+                    break;
             }
         }
 
@@ -159,29 +166,34 @@ public sealed class TrainingTrialRunner : ITrialRunner
     public TrialOutcome Run(TrialSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (StitchTrial.IsStitchMethod(spec.Config.Method))
-        {
-            // The backbone's data, prepared here so that a failure is the environment's; the backbone and the stitch
-            // run take it from the worker's cache.
-            var stitchSha = spec.Config.DataSha256;
-            var stitchClock = Stopwatch.StartNew();
-            Prepare(ToRequest(spec with { Config = spec.Config with { Method = "erm" } }).ToDataRequest(), stitchSha);
-            var stitchData = stitchClock.Elapsed.TotalSeconds;
-            // Steps and evaluation of the backbone's training (when this trial trains it) and of the stitch training;
-            // loading the backbone and extracting its features stay "other".
-            var stitchPhases = new PhaseClock();
-            var stitch = StitchTrial.Run(ToStitchRequest(spec), prepare: r => Prepare(r, stitchSha), observer: stitchPhases);
-            var stitchOutcome = !stitch.Succeeded
-                ? TrialOutcome.Unfinished(TrialStatus.Diverged, stitch.Message ?? "stitch training diverged (NaN or infinite loss)")
-                : new TrialOutcome(TrialStatus.Ok, stitch.Test, stitch.TestByGroup, stitch.ChosenEpoch, null) { Degenerate = stitch.Degenerate };
-            return stitchOutcome with
-            {
-                DataSeconds = stitchData,
-                StepSeconds = stitchPhases.Steps.TotalSeconds,
-                EvaluationSeconds = stitchPhases.Evaluation.TotalSeconds,
-            };
-        }
+        return Descriptor(spec.Config).Kind == MethodKind.Stitch ? RunStitch(spec) : RunNetwork(spec);
+    }
 
+    private TrialOutcome RunStitch(TrialSpec spec)
+    {
+        // The backbone's data, prepared here so that a failure is the environment's; the backbone and the stitch
+        // run take it from the worker's cache.
+        var sha = spec.Config.DataSha256;
+        var clock = Stopwatch.StartNew();
+        Prepare(ToRequest(spec).ToDataRequest(), sha);
+        var dataSeconds = clock.Elapsed.TotalSeconds;
+        // Steps and evaluation of the backbone's training (when this trial trains it) and of the stitch training;
+        // loading the backbone and extracting its features stay "other".
+        var phases = new PhaseClock();
+        var stitch = StitchTrial.Run(ToStitchRequest(spec), prepare: r => Prepare(r, sha), observer: phases);
+        var outcome = !stitch.Succeeded
+            ? TrialOutcome.Unfinished(TrialStatus.Diverged, stitch.Message ?? "stitch training diverged (NaN or infinite loss)")
+            : new TrialOutcome(TrialStatus.Ok, stitch.Test, stitch.TestByGroup, stitch.ChosenEpoch, null) { Degenerate = stitch.Degenerate };
+        return outcome with
+        {
+            DataSeconds = dataSeconds,
+            StepSeconds = phases.Steps.TotalSeconds,
+            EvaluationSeconds = phases.Evaluation.TotalSeconds,
+        };
+    }
+
+    private TrialOutcome RunNetwork(TrialSpec spec)
+    {
         var request = ToRequest(spec);
         request.Validate();
         var sha = spec.Config.DataSha256;

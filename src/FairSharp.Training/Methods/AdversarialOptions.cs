@@ -8,7 +8,7 @@ namespace FairSharp.Training.Methods;
 public sealed record AdversarialOptions(double Lambda = 1.0, int AdversaryWidth = 50) : MethodOptions
 {
     /// <summary>The method.</summary>
-    public static MethodDescriptor Descriptor { get; } = new MethodDescriptor<AdversarialOptions>("adversarial",
+    public static NetworkMethodDescriptor Descriptor { get; } = new MethodDescriptor<AdversarialOptions>("adversarial",
         "BCE + λ·adversary's group loss through gradient reversal (FFB adv_gr)", new AdversarialOptions(),
         [
             LambdaKnob.For<AdversarialOptions>("weight of the adversary's loss (default 1)", o => o.Lambda, (o, v) => o with { Lambda = v }),

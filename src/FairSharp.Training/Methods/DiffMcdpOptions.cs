@@ -30,7 +30,7 @@ public sealed record DiffMcdpOptions(double Lambda = 0.2, double Temperature = 1
     int InnerSteps = 30, double InnerLearningRate = 1e-3, int Probes = 101) : MethodOptions
 {
     /// <summary>The method.</summary>
-    public static MethodDescriptor Descriptor { get; } = new MethodDescriptor<DiffMcdpOptions>("diffmcdp",
+    public static NetworkMethodDescriptor Descriptor { get; } = new MethodDescriptor<DiffMcdpOptions>("diffmcdp",
         "BCE + λ·smoothed maximal local disparity of the group score CDFs at the worst threshold (DiffMCDP, Jin et al., ICML 2024)",
         new DiffMcdpOptions(),
         [

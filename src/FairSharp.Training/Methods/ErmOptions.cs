@@ -6,7 +6,7 @@ namespace FairSharp.Training.Methods;
 public sealed record ErmOptions : MethodOptions
 {
     /// <summary>The method.</summary>
-    public static MethodDescriptor Descriptor { get; } = new MethodDescriptor<ErmOptions>("erm",
+    public static NetworkMethodDescriptor Descriptor { get; } = new MethodDescriptor<ErmOptions>("erm",
         "empirical risk minimisation: BCE only (the unconstrained reference)", new ErmOptions(), [], (_, _) => new ErmObjective());
 
     /// <inheritdoc />

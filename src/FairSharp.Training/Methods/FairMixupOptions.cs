@@ -7,7 +7,7 @@ namespace FairSharp.Training.Methods;
 public sealed record FairMixupOptions(double Lambda = 1.0) : MethodOptions
 {
     /// <summary>The method.</summary>
-    public static MethodDescriptor Descriptor { get; } = new MethodDescriptor<FairMixupOptions>("fairmixup",
+    public static NetworkMethodDescriptor Descriptor { get; } = new MethodDescriptor<FairMixupOptions>("fairmixup",
         "BCE + λ·smoothness of the mixup path between the two groups (Chuang and Mroueh, ICLR 2021)", new FairMixupOptions(),
         [LambdaKnob.For<FairMixupOptions>("weight of the mixup penalty (default 1)", o => o.Lambda, (o, v) => o with { Lambda = v })],
         (o, c) => new FairMixupObjective(c.Constraint, o.Lambda), StratifiedBy);

@@ -18,7 +18,7 @@ public sealed record FairerOptions(double LambdaFair = 1.0, double LambdaAlign =
     public const string LambdaAlignKnob = "lambda_align";
 
     /// <summary>The method.</summary>
-    public static MethodDescriptor Descriptor { get; } = new MethodDescriptor<FairerOptions>("fairer",
+    public static NetworkMethodDescriptor Descriptor { get; } = new MethodDescriptor<FairerOptions>("fairer",
         "BCE − λ_align·parity alignment of neuron influence + λ·gap (FAIRER, Li et al., ICML 2023)", new FairerOptions(),
         [
             LambdaKnob.For<FairerOptions>("λ_fair, weight of the gap (default 1)", o => o.LambdaFair, (o, v) => o with { LambdaFair = v }),

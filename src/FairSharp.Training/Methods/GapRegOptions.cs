@@ -7,7 +7,7 @@ namespace FairSharp.Training.Methods;
 public sealed record GapRegOptions(double Lambda = 1.0) : MethodOptions
 {
     /// <summary>The method.</summary>
-    public static MethodDescriptor Descriptor { get; } = new MethodDescriptor<GapRegOptions>("gapreg",
+    public static NetworkMethodDescriptor Descriptor { get; } = new MethodDescriptor<GapRegOptions>("gapreg",
         "BCE + λ·gap of the group mean scores (FFB DiffDP/DiffEOdd/DiffEOpp; Fair Mixup's GapReg)", new GapRegOptions(),
         [LambdaKnob.For<GapRegOptions>("weight of the gap (default 1)", o => o.Lambda, (o, v) => o with { Lambda = v })],
         (o, c) => new GapRegObjective(c.Constraint, o.Lambda, c.GroupCount));

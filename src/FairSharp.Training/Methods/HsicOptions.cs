@@ -10,7 +10,7 @@ namespace FairSharp.Training.Methods;
 public sealed record HsicOptions(double Lambda = 1.0, double SigmaScores = 1.0, double SigmaGroups = 1.0) : MethodOptions
 {
     /// <summary>The method.</summary>
-    public static MethodDescriptor Descriptor { get; } = new MethodDescriptor<HsicOptions>("hsic",
+    public static NetworkMethodDescriptor Descriptor { get; } = new MethodDescriptor<HsicOptions>("hsic",
         "BCE + λ·HSIC(scores, group) with Gaussian kernels (FFB's HSIC)", new HsicOptions(),
         [
             LambdaKnob.For<HsicOptions>("weight of HSIC (default 1)", o => o.Lambda, (o, v) => o with { Lambda = v }),

@@ -4,10 +4,13 @@ using FairSharp.Training.Objectives;
 namespace FairSharp.Training.Methods;
 
 /// <summary>
-/// Everything FairSharp knows about one training method, in one place: its name, its typed options with their defaults
-/// (<see cref="Defaults"/>), the knobs the CLI and sweeps may set (<see cref="Knobs"/>), what it needs from the data
-/// (<see cref="Sampling"/>) and its factory. The CLI's options, the sweep's axes, the trial id and result.json's
-/// <c>method_options</c> are all derived from it. Register one with <see cref="MethodRegistry.Register"/>.
+/// Everything FairSharp knows about one method, in one place: its name, its <see cref="Kind"/>, its typed options with
+/// their defaults (<see cref="Defaults"/>) and the knobs the CLI and sweeps may set (<see cref="Knobs"/>). The CLI's
+/// options (<c>train</c> for network methods, <c>stitch</c> for stitch methods), the sweep's axes, the trial id and
+/// result.json's <c>method_options</c> are all derived from it. Network methods are
+/// <see cref="NetworkMethodDescriptor"/>s (an objective the training loop minimises); the stitch methods are
+/// <see cref="Stitching.StitchMethodDescriptor"/>s (a stitched model fine-tuned on a trained backbone). Register one
+/// with <see cref="MethodRegistry.Register"/>.
 /// </summary>
 public abstract class MethodDescriptor
 {
@@ -26,28 +29,32 @@ public abstract class MethodDescriptor
     /// <summary>One line: what the method is and its source.</summary>
     public abstract string Summary { get; }
 
+    /// <summary>What the method trains: a network from scratch, or a stitch on a trained backbone.</summary>
+    public abstract MethodKind Kind { get; }
+
     /// <summary>The options record with every default.</summary>
     public abstract MethodOptions Defaults { get; }
 
     /// <summary>The method's knobs, in help order.</summary>
     public abstract IReadOnlyList<MethodKnob> Knobs { get; }
 
-    /// <summary>True when the method has a fairness weight λ (knob <see cref="LambdaKnob"/>).</summary>
-    public bool HasLambda => Knobs.Any(k => k.Name == LambdaKnob);
+    /// <summary>The knob the sweep's <c>--lambdas</c> axis sets: the fairness weight (<see cref="LambdaKnob"/> for a
+    /// penalty, <c>alpha</c> for a stitch method), or null for a method without one (erm).</summary>
+    public virtual string? WeightKnob => Knob(LambdaKnob) is null ? null : LambdaKnob;
 
-    /// <summary>The batches the method needs under <paramref name="constraint"/>, or null when any batches do.</summary>
-    public abstract SamplingKind? Sampling(FairnessConstraint constraint);
+    /// <summary>True when the method has a fairness weight (<see cref="WeightKnob"/>).</summary>
+    public bool HasLambda => WeightKnob is not null;
 
-    /// <summary>What the method changes in the <c>ffb</c> preset (FFB's <c>adv_gr</c>: no dropout, 250 steps), or
-    /// <see cref="ProtocolDelta.None"/>.</summary>
-    public abstract ProtocolDelta FfbDelta { get; }
+    /// <summary>The network method whose trained model this method starts from (<c>erm</c> for a stitch method: its
+    /// backbone, trained on the same data and protocol), or null for a method that trains from scratch.</summary>
+    public virtual string? Backbone => null;
 
     /// <summary>The knob called <paramref name="name"/>, or null.</summary>
     public MethodKnob? Knob(string name) => Knobs.FirstOrDefault(k => k.Name == name);
 
     /// <summary>The defaults with <paramref name="values"/> (knob name → text) applied. Throws
     /// <see cref="InvalidInputException"/> for a knob the method lacks or text that does not parse; the values are
-    /// validated once, by the request that carries the options (<c>TrainRequest.Validate</c>).</summary>
+    /// validated once, by the request that carries the options (<c>TrainRequest.Validate</c>, <c>StitchOptions.Validate</c>).</summary>
     public MethodOptions Configure(IEnumerable<KeyValuePair<string, string>> values)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -69,57 +76,14 @@ public abstract class MethodDescriptor
         ArgumentNullException.ThrowIfNull(options);
         return new SortedDictionary<string, object>(Knobs.ToDictionary(k => k.Name, k => k.Value(options), StringComparer.Ordinal), StringComparer.Ordinal);
     }
-
-    /// <summary>Creates the method's objective from validated <paramref name="options"/> (null = defaults).</summary>
-    public ITrainingObjective Create(MethodOptions? options, MethodContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.GroupCount < 2)
-        {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, MethodContext.TooFewGroups, context.GroupCount));
-        }
-
-        return Build(options ?? Defaults, context);
-    }
-
-    /// <summary>Builds the objective (options already of the right type and validated).</summary>
-    protected abstract ITrainingObjective Build(MethodOptions options, MethodContext context);
 }
 
-/// <summary>A method descriptor over a typed options record.</summary>
-/// <typeparam name="TOptions">The method's options record.</typeparam>
-/// <param name="name">Method name.</param>
-/// <param name="summary">One line: what the method is and its source.</param>
-/// <param name="defaults">The options with every default.</param>
-/// <param name="knobs">The knobs over <typeparamref name="TOptions"/>.</param>
-/// <param name="factory">Builds the objective.</param>
-/// <param name="sampling">The batches the method needs per constraint (null: any).</param>
-/// <param name="ffbDelta">What the method changes in the <c>ffb</c> preset (null: nothing).</param>
-public sealed class MethodDescriptor<TOptions>(string name, string summary, TOptions defaults, IReadOnlyList<MethodKnob> knobs,
-    Func<TOptions, MethodContext, ITrainingObjective> factory, Func<FairnessConstraint, SamplingKind?>? sampling = null,
-    ProtocolDelta? ffbDelta = null) : MethodDescriptor
-    where TOptions : MethodOptions
+/// <summary>What a method trains (<see cref="MethodDescriptor.Kind"/>).</summary>
+public enum MethodKind
 {
-    /// <inheritdoc />
-    public override string Name => name;
+    /// <summary>A network trained from scratch under an objective (<c>fairsharp train</c>).</summary>
+    Network,
 
-    /// <inheritdoc />
-    public override string Summary => summary;
-
-    /// <inheritdoc />
-    public override MethodOptions Defaults => defaults;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<MethodKnob> Knobs => knobs;
-
-    /// <inheritdoc />
-    public override SamplingKind? Sampling(FairnessConstraint constraint) => sampling?.Invoke(constraint);
-
-    /// <inheritdoc />
-    public override ProtocolDelta FfbDelta => ffbDelta ?? ProtocolDelta.None;
-
-    /// <inheritdoc />
-    protected override ITrainingObjective Build(MethodOptions options, MethodContext context) => factory(
-        options as TOptions ?? throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, WrongOptions, options.GetType().Name, name)),
-        context);
+    /// <summary>A stitched model fine-tuned on the cached representation of a trained backbone (<c>fairsharp stitch</c>).</summary>
+    Stitch,
 }

@@ -30,7 +30,9 @@ public abstract class MethodKnob
     public abstract object Value(MethodOptions options);
 
     /// <summary>The knob's value in <paramref name="options"/> as canonical text (invariant, round-trip).</summary>
-    public string Format(MethodOptions options) => Value(options) switch
+    public string Format(MethodOptions options) => Text(Value(options));
+
+    private static string Text(object value) => value switch
     {
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
@@ -48,6 +50,19 @@ public abstract class MethodKnob
     /// <summary>An integer knob.</summary>
     public static MethodKnob Integer<TOptions>(string name, string description, Func<TOptions, int> get, Func<TOptions, int, TOptions> set)
         where TOptions : MethodOptions => new Typed<TOptions, int>(name, description, get, set, text => Check.Integer(text, name), []);
+
+    /// <summary>An integer knob that may be unset (null), written <paramref name="unset"/> (e.g. <c>full</c> for a batch
+    /// size that means the whole set).</summary>
+    public static MethodKnob OptionalInteger<TOptions>(string name, string description, string unset, Func<TOptions, int?> get,
+        Func<TOptions, int?, TOptions> set)
+        where TOptions : MethodOptions => new Typed<TOptions, Optional<int>>(name, description, o => new Optional<int>(get(o), unset),
+            (o, v) => set(o, v.Value), text => new Optional<int>(text == unset ? null : Check.Integer(text, name), unset), []);
+
+    /// <summary>A real-valued knob that may be unset (null), written <paramref name="unset"/> (e.g. <c>none</c>).</summary>
+    public static MethodKnob OptionalNumber<TOptions>(string name, string description, string unset, Func<TOptions, double?> get,
+        Func<TOptions, double?, TOptions> set)
+        where TOptions : MethodOptions => new Typed<TOptions, Optional<double>>(name, description, o => new Optional<double>(get(o), unset),
+            (o, v) => set(o, v.Value), text => new Optional<double>(text == unset ? null : Check.Number(text, name), unset), []);
 
     /// <summary>A knob with named values; <paramref name="names"/>[i] names <paramref name="values"/>[i].</summary>
     public static MethodKnob Choice<TOptions, TValue>(string name, string description, IReadOnlyList<string> names, IReadOnlyList<TValue> values,
@@ -77,6 +92,15 @@ public abstract class MethodKnob
         throw new InvalidOperationException($"value {value} has no name");
     }
 
+    // A value that may be unset: the number itself in result.json, or the unset word (its canonical text either way).
+    private readonly record struct Optional<T>(T? Value, string Unset)
+        where T : struct
+    {
+        public object Json => Value is { } v ? v : Unset;
+
+        public override string ToString() => Value is { } v ? Text(v) : Unset;
+    }
+
     private sealed class Typed<TOptions, TValue>(string name, string description, Func<TOptions, TValue> get, Func<TOptions, TValue, TOptions> set,
         Func<string, TValue> parse, IReadOnlyList<string> choices) : MethodKnob(name, description)
         where TOptions : MethodOptions
@@ -84,7 +108,12 @@ public abstract class MethodKnob
     {
         public override IReadOnlyList<string> Choices => choices;
 
-        public override object Value(MethodOptions options) => get(Cast(options));
+        public override object Value(MethodOptions options) => get(Cast(options)) switch
+        {
+            Optional<int> i => i.Json,
+            Optional<double> d => d.Json,
+            var v => v,
+        };
 
         public override MethodOptions Apply(MethodOptions options, string text)
         {

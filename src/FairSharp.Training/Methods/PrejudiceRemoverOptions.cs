@@ -7,7 +7,7 @@ namespace FairSharp.Training.Methods;
 public sealed record PrejudiceRemoverOptions(double Lambda = 1.0) : MethodOptions
 {
     /// <summary>The method.</summary>
-    public static MethodDescriptor Descriptor { get; } = new MethodDescriptor<PrejudiceRemoverOptions>("prejudice-remover",
+    public static NetworkMethodDescriptor Descriptor { get; } = new MethodDescriptor<PrejudiceRemoverOptions>("prejudice-remover",
         "BCE + λ·prejudice index (Kamishima et al. 2012, FFB's PR)", new PrejudiceRemoverOptions(),
         [LambdaKnob.For<PrejudiceRemoverOptions>("weight of the prejudice index (default 1)", o => o.Lambda, (o, v) => o with { Lambda = v })],
         (o, c) => new PrejudiceRemoverObjective(o.Lambda, c.GroupCount));

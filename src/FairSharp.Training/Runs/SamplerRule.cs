@@ -32,7 +32,7 @@ public static class SamplerRule
 
     /// <summary>The sampler of one run of <paramref name="method"/> under a protocol whose sampler is
     /// <paramref name="protocolSampling"/>.</summary>
-    public static SamplerChoice ForRun(MethodDescriptor method, FairnessConstraint constraint, string protocol, SamplingKind protocolSampling)
+    public static SamplerChoice ForRun(NetworkMethodDescriptor method, FairnessConstraint constraint, string protocol, SamplingKind protocolSampling)
     {
         ArgumentNullException.ThrowIfNull(method);
         return method.Sampling(constraint) is { } needed
@@ -43,7 +43,7 @@ public static class SamplerRule
     /// <summary>The one sampler of a comparison of <paramref name="methods"/>: the stratified sampler one of them needs
     /// (every method then uses it), or null (each its protocol's, which is then the same for all). With
     /// <paramref name="allowMixed"/> every method keeps its own and the choice says so.</summary>
-    public static SamplerChoice ForComparison(IReadOnlyList<MethodDescriptor> methods, FairnessConstraint constraint, bool allowMixed)
+    public static SamplerChoice ForComparison(IReadOnlyList<NetworkMethodDescriptor> methods, FairnessConstraint constraint, bool allowMixed)
     {
         ArgumentNullException.ThrowIfNull(methods);
         var needing = methods.Where(m => m.Sampling(constraint) is not null).ToArray();

@@ -30,7 +30,7 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     public MethodOptions? Options { get; init; }
 
     /// <summary>The method's descriptor.</summary>
-    public MethodDescriptor Descriptor => MethodRegistry.Get(Method);
+    public NetworkMethodDescriptor Descriptor => MethodRegistry.Network(Method);
 
     /// <summary><see cref="Options"/>, or the method's defaults.</summary>
     public MethodOptions ResolvedOptions => Options ?? Descriptor.Defaults;

@@ -12,7 +12,7 @@ namespace FairSharp.Training.Runs;
 /// The training half of each protocol preset (the data half is <see cref="DatasetLoader"/>'s):
 /// <list type="bullet">
 /// <item><c>ffb</c> (FFB, Han et al. 2024): MLP 512-256-64, ReLU, dropout 0.5 (a method's descriptor may change the
-/// dropout and steps: <see cref="MethodDescriptor.FfbDelta"/>, e.g. adversarial's no dropout and 250 steps); Adam lr 1e−2 (images 1e−3, ResNet-18, batch 128); StepLR(50, 0.1) stepped every training step;
+/// dropout and steps: <see cref="NetworkMethodDescriptor.FfbDelta"/>, e.g. adversarial's no dropout and 250 steps); Adam lr 1e−2 (images 1e−3, ResNet-18, batch 128); StepLR(50, 0.1) stepped every training step;
 /// batch 1024; 150 steps from an endless reshuffled loader; plain shuffled batches; evaluation every 10 steps;
 /// selection = last step.</item>
 /// <item><c>fairmixup</c> (Fair Mixup Adult, used by FAIRER): MLP 200-200, no dropout; Adam lr 1e−3, constant;
@@ -137,7 +137,7 @@ public static class TrainingProtocols
 
     private static (ModelSpec, TrainerOptions) Ffb(TrainRequest request, PreparedDataset data)
     {
-        var delta = MethodRegistry.Contains(request.Method) ? MethodRegistry.Get(request.Method).FfbDelta : ProtocolDelta.None;
+        var delta = MethodRegistry.Contains(request.Method) && MethodRegistry.Get(request.Method) is NetworkMethodDescriptor method ? method.FfbDelta : ProtocolDelta.None;
         var model = ModelSpec.FfbMlp(data.Train.RowSize, delta.Dropout ?? 0.5);
         var trainer = new TrainerOptions
         {

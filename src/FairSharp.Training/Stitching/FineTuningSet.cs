@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FairSharp.Training.Stitching;
 
 /// <summary>Which rows the group-balanced fine-tuning set is drawn from (CLI <c>--fine-tune-on</c>).</summary>
@@ -16,17 +14,6 @@ public enum FineTuningSet
 /// <summary>Names of <see cref="FineTuningSet"/> values as the CLI and the JSON spell them.</summary>
 public static class FineTuningSets
 {
-    /// <summary>Error text: unknown value (format: the name).</summary>
-    public const string Unknown = "unknown fine-tuning set '{0}' (expected train+val or train)";
-
     /// <summary><c>train+val</c> or <c>train</c>.</summary>
     public static string ToName(this FineTuningSet set) => set == FineTuningSet.TrainAndValidation ? "train+val" : "train";
-
-    /// <summary>Parses <c>train+val</c> or <c>train</c>; throws <see cref="InvalidInputException"/> otherwise.</summary>
-    public static FineTuningSet Parse(string name) => name?.Trim().ToLowerInvariant() switch
-    {
-        "train+val" => FineTuningSet.TrainAndValidation,
-        "train" => FineTuningSet.TrainOnly,
-        _ => throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, Unknown, name)),
-    };
 }

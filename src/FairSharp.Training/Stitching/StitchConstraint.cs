@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FairSharp.Training.Stitching;
 
 /// <summary>The fairness term of the fine-tuning loss (the TFS / Fairness-Finetuning <c>--constraint</c>).</summary>
@@ -18,23 +16,11 @@ public enum StitchConstraint
 /// <summary>Names of <see cref="StitchConstraint"/> values as the CLI and the JSON spell them.</summary>
 public static class StitchConstraints
 {
-    /// <summary>Error text: unknown constraint (format: the name).</summary>
-    public const string Unknown = "unknown stitch constraint '{0}' (expected eo, ae or mmf)";
-
     /// <summary><c>eo</c>, <c>ae</c> or <c>mmf</c>.</summary>
     public static string ToName(this StitchConstraint constraint) => constraint switch
     {
         StitchConstraint.EqualizedOdds => "eo",
         StitchConstraint.AccuracyEquality => "ae",
         _ => "mmf",
-    };
-
-    /// <summary>Parses a constraint name (case-insensitive); throws <see cref="InvalidInputException"/> otherwise.</summary>
-    public static StitchConstraint Parse(string name) => name?.Trim().ToLowerInvariant() switch
-    {
-        "eo" => StitchConstraint.EqualizedOdds,
-        "ae" => StitchConstraint.AccuracyEquality,
-        "mmf" => StitchConstraint.MaxMinFairness,
-        _ => throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, Unknown, name)),
     };
 }

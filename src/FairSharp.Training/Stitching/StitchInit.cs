@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FairSharp.Training.Stitching;
 
 /// <summary>How the stitching layer starts (CLI <c>--init</c>).</summary>
@@ -20,23 +18,11 @@ public enum StitchInit
 /// <summary>Names of <see cref="StitchInit"/> values as the CLI and the JSON spell them.</summary>
 public static class StitchInits
 {
-    /// <summary>Error text: unknown initialisation (format: the name).</summary>
-    public const string Unknown = "unknown stitch initialisation '{0}' (expected random, identity or lstsq)";
-
     /// <summary><c>random</c>, <c>identity</c> or <c>lstsq</c>.</summary>
     public static string ToName(this StitchInit init) => init switch
     {
         StitchInit.Random => "random",
         StitchInit.Identity => "identity",
         _ => "lstsq",
-    };
-
-    /// <summary>Parses an initialisation name (case-insensitive); throws <see cref="InvalidInputException"/> otherwise.</summary>
-    public static StitchInit Parse(string name) => name?.Trim().ToLowerInvariant() switch
-    {
-        "random" => StitchInit.Random,
-        "identity" => StitchInit.Identity,
-        "lstsq" => StitchInit.LeastSquares,
-        _ => throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, Unknown, name)),
     };
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FairSharp.Training.Stitching;
 
 /// <summary>What is trained on the cached representation (CLI <c>--method</c> of <c>fairsharp stitch</c>).</summary>
@@ -21,9 +19,6 @@ public enum StitchMethod
 /// <summary>Names of <see cref="StitchMethod"/> values as the CLI, the JSON and the sweep spell them.</summary>
 public static class StitchMethods
 {
-    /// <summary>Error text: unknown stitch method (format: the name).</summary>
-    public const string Unknown = "unknown stitch method '{0}' (expected tfs, fdr or tfs-joint)";
-
     /// <summary>Every method name, in declaration order.</summary>
     public static IReadOnlyList<string> Names { get; } = ["tfs", "fdr", "tfs-joint"];
 
@@ -33,14 +28,5 @@ public static class StitchMethods
         StitchMethod.Tfs => "tfs",
         StitchMethod.Fdr => "fdr",
         _ => "tfs-joint",
-    };
-
-    /// <summary>Parses a method name (case-insensitive); throws <see cref="InvalidInputException"/> otherwise.</summary>
-    public static StitchMethod Parse(string name) => name?.Trim().ToLowerInvariant() switch
-    {
-        "tfs" => StitchMethod.Tfs,
-        "fdr" => StitchMethod.Fdr,
-        "tfs-joint" => StitchMethod.TfsJoint,
-        _ => throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, Unknown, name)),
     };
 }

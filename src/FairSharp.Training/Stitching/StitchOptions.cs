@@ -1,24 +1,21 @@
 using System.Globalization;
+using FairSharp.Training.Methods;
 using FairSharp.Training.Selection;
 
 namespace FairSharp.Training.Stitching;
 
-/// <summary>How a stitch run trains. Defaults are the released TFS / FDR hyper-parameters (tfs.md §8–§9, §15) except the
-/// batch size: full batch by default (Mao's default, where the fairness constraint acts; tfs.md §4, A1); 1 is the
-/// released value.</summary>
-public sealed record StitchOptions
+/// <summary>The typed options of the stitch methods (tfs, fdr, tfs-joint; <see cref="StitchMethodDescriptor"/>): how a
+/// stitch run trains, every default in one place. Defaults are the released TFS / FDR hyper-parameters (tfs.md §8–§9,
+/// §15) except the batch size: full batch by default (Mao's default, where the fairness constraint acts; tfs.md §4, A1);
+/// 1 is the released value. Every property but <see cref="Method"/>, <see cref="Seed"/> and <see cref="Threads"/> is a
+/// knob of the method's descriptor (settable from <c>fairsharp stitch</c> and a sweep axis).</summary>
+public sealed record StitchOptions : MethodOptions
 {
-    /// <summary>Error text: a count that must be positive (format: option, value).</summary>
-    public const string MustBePositive = "{0} must be at least 1, got {1}";
-
-    /// <summary>Error text: a number out of range (format: option, value, range).</summary>
-    public const string OutOfRange = "{0} must be {2}, got {1}";
-
     /// <summary>Error text: FAIRER's alignment term needs the stitch (format: method).</summary>
-    public const string AlignNeedsStitch = "--lambda-align applies to the stitch of tfs and tfs-joint, not to {0}";
+    public const string AlignNeedsStitch = "lambda_align applies to the stitch of tfs and tfs-joint, not to {0}";
 
     /// <summary>Error text: the stitch layer does not exist (format: value, last index).</summary>
-    public const string BadStitchLayer = "--stitch-layer {0} does not exist: the backbone has stitch points 0..{1}";
+    public const string BadStitchLayer = "stitch_layer {0} does not exist: the backbone has stitch points 0..{1}";
 
     /// <summary><c>tfs</c> (default), <c>fdr</c> or <c>tfs-joint</c>.</summary>
     public StitchMethod Method { get; init; } = StitchMethod.Tfs;
@@ -72,30 +69,35 @@ public sealed record StitchOptions
     /// <summary>True when the NLL is class-weighted after the method default.</summary>
     public bool EffectiveClassWeighted => ClassWeighted ?? Method == StitchMethod.Fdr;
 
-    /// <summary>Throws <see cref="InvalidInputException"/> on the first bad value (the stitch layer is checked against the
-    /// backbone with <see cref="ResolveCut"/>).</summary>
-    public void Validate()
+    /// <summary>Throws <see cref="InvalidInputException"/> on the first bad value, naming its knob (the stitch layer is
+    /// checked against the backbone with <see cref="ResolveCut"/>).</summary>
+    public override void Validate()
     {
-        NonNegative("--alpha", Alpha);
-        Positive("--epochs", Epochs);
-        Positive("--batch-size", BatchSize);
-        Positive("--threads", Threads);
-        if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
+        Check.NonNegative(Alpha, "alpha");
+        Check.AtLeastOne(Epochs, "epochs");
+        if (BatchSize is { } batch)
         {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, OutOfRange, "--lr", LearningRate, "a finite number > 0"));
+            Check.AtLeastOne(batch, "batch_size");
         }
 
+        if (Threads is { } threads)
+        {
+            Check.AtLeastOne(threads, "--threads");
+        }
+
+        Check.Positive(LearningRate, "lr");
         if (!(Momentum >= 0 && Momentum < 1))
         {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, OutOfRange, "--momentum", Momentum, "in [0, 1)"));
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, "momentum must be in [0, 1), got {0}", Momentum));
         }
 
-        NonNegative("--weight-decay", WeightDecay);
-        NonNegative("--lambda-align", LambdaAlign);
+        Check.NonNegative(WeightDecay, "weight_decay");
+        Check.NonNegative(LambdaAlign, "lambda_align");
         if (LambdaAlign > 0 && Method == StitchMethod.Fdr)
         {
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, AlignNeedsStitch, Method.ToName()));
         }
+
         ArgumentNullException.ThrowIfNull(Selection);
         Selection.Validate();
     }
@@ -111,21 +113,5 @@ public sealed record StitchOptions
         }
 
         return cut;
-    }
-
-    private static void NonNegative(string name, double value)
-    {
-        if (!(value >= 0) || double.IsInfinity(value))
-        {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, OutOfRange, name, value, "a finite number >= 0"));
-        }
-    }
-
-    private static void Positive(string name, int? value)
-    {
-        if (value is < 1)
-        {
-            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, MustBePositive, name, value));
-        }
     }
 }

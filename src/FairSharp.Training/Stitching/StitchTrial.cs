@@ -1,6 +1,7 @@
 using System.Globalization;
 using FairSharp.Data;
 using FairSharp.Training.Checkpoints;
+using FairSharp.Training.Objectives;
 using FairSharp.Training.Runs;
 
 namespace FairSharp.Training.Stitching;
@@ -12,12 +13,6 @@ namespace FairSharp.Training.Stitching;
 /// </summary>
 public static class StitchTrial
 {
-    /// <summary>The stitch methods a sweep can plan (the λ axis is α; the stitch-layer and init axes apply).</summary>
-    public static IReadOnlyList<string> Methods => StitchMethods.Names;
-
-    /// <summary>True when <paramref name="method"/> is a stitch method.</summary>
-    public static bool IsStitchMethod(string method) => StitchMethods.Names.Contains(method, StringComparer.Ordinal);
-
     /// <summary>Folder of the backbone of a trial: <c>erm-&lt;dataset&gt;-&lt;attributes&gt;-&lt;protocol&gt;-seed&lt;seed&gt;</c>.</summary>
     public static string BackboneFolder(StitchTrialRequest request)
     {
@@ -26,21 +21,19 @@ public static class StitchTrial
             $"erm-{request.Dataset}-{string.Join("+", request.Sensitive)}-{request.Protocol}-seed{request.Seed}"));
     }
 
-    /// <summary>The stitch request of a trial (validates the method and initialisation names).</summary>
+    /// <summary>The stitch request of a trial: its options (the method's defaults when it has none) with its seed and
+    /// threads, validated.</summary>
     public static StitchRequest ToStitchRequest(StitchTrialRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var defaults = new StitchOptions();
-        var options = defaults with
+        var descriptor = MethodRegistry.Stitch(request.Method);
+        var options = (request.Options ?? (StitchOptions)descriptor.Defaults) with { Seed = request.Seed, Threads = request.Threads };
+        if (options.Method != descriptor.Method)
         {
-            Method = StitchMethods.Parse(request.Method),
-            Alpha = request.Alpha,
-            Epochs = request.Epochs ?? defaults.Epochs,
-            StitchLayer = request.StitchLayer,
-            Init = request.StitchInit is { } init ? StitchInits.Parse(init) : defaults.Init,
-            Seed = request.Seed,
-            Threads = request.Threads,
-        };
+            throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, Methods.MethodDescriptor.WrongOptions,
+                $"{nameof(StitchOptions)} of {options.Method.ToName()}", request.Method));
+        }
+
         options.Validate();
         return new StitchRequest(BackboneFolder(request)) { Options = options, DataDirectory = request.DataDirectory };
     }
@@ -73,7 +66,7 @@ public static class StitchTrial
             return folder;
         }
 
-        var train = new TrainRequest(request.Dataset, request.Sensitive, "erm")
+        var train = new TrainRequest(request.Dataset, request.Sensitive, MethodRegistry.Stitch(request.Method).Backbone!)
         {
             Csv = request.Csv,
             Protocol = request.Protocol,

@@ -1,6 +1,6 @@
 namespace FairSharp.Training.Stitching;
 
-/// <summary>A stitch method as a sweep trial sees it: the data, the method and its knobs; the ERM backbone is implied
+/// <summary>A stitch method as a sweep trial sees it: the data, the method and its options; the ERM backbone is implied
 /// (one per dataset, attributes, protocol and seed, trained on first use and shared by every trial that needs it).</summary>
 /// <param name="Dataset">Catalogue name (or the label of <see cref="Csv"/>).</param>
 /// <param name="Sensitive">Sensitive attributes (one binary attribute: stitch methods compare two groups).</param>
@@ -18,17 +18,10 @@ public sealed record StitchTrialRequest(string Dataset, IReadOnlyList<string> Se
     /// <summary>Seed of the backbone AND of the stitch run (balanced draw, initialisation, batches).</summary>
     public int Seed { get; init; }
 
-    /// <summary>α, the sweep's λ axis (default 20).</summary>
-    public double Alpha { get; init; } = 20;
-
-    /// <summary>Stitch epochs; null = <see cref="StitchOptions.Epochs"/>'s default.</summary>
-    public int? Epochs { get; init; }
-
-    /// <summary>Stitch point; null = penultimate.</summary>
-    public int? StitchLayer { get; init; }
-
-    /// <summary>Stitch initialisation name (<c>random</c>, <c>identity</c>, <c>lstsq</c>); null = random.</summary>
-    public string? StitchInit { get; init; }
+    /// <summary>The method's options (α, stitch layer, initialisation, batch size, fine-tuning pool, epochs, gate, …;
+    /// built with the method's <see cref="StitchMethodDescriptor"/>); null = its defaults. <see cref="Seed"/> and
+    /// <see cref="Threads"/> replace the options' own.</summary>
+    public StitchOptions? Options { get; init; }
 
     /// <summary>Torch threads; null = torch's.</summary>
     public int? Threads { get; init; }

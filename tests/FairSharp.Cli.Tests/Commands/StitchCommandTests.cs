@@ -70,9 +70,10 @@ public sealed class StitchCommandTests : IDisposable
     public static TheoryData<string[], string> BadInputs => new()
     {
         { ["--method", "magic"], "fairsharp: " + string.Format(ValueChoices.Unknown, "--method", "magic", "tfs", string.Join(", ", StitchMethods.Names)) },
-        { ["--init", "zeros"], "fairsharp: " + string.Format(StitchInits.Unknown, "zeros") },
+        { ["--init", "zeros"], "fairsharp: --init must be one of random, identity, lstsq, got 'zeros'" },
+        { ["--method", "fdr", "--init", "identity"], "fairsharp: --init does not apply to method 'fdr' (its options: alpha, constraint, stitch_layer, batch_size, epochs, lr, momentum, weight_decay, class_weighted, fine_tune_on, gate_bacc, gate_bacc_drop, gate_auc, gate_eod)" },
         { ["--constraint", "dp"], "fairsharp: " + string.Format(ValueChoices.Unknown, "--constraint", "dp", "eo", "eo, ae, mmf") },
-        { ["--fine-tune-on", "test"], "fairsharp: " + string.Format(FineTuningSets.Unknown, "test") },
+        { ["--fine-tune-on", "test"], "fairsharp: --fine-tune-on must be one of train+val, train, got 'test'" },
         { ["--alpha", "-1"], "fairsharp: --alpha must be a finite number >= 0, got -1" },
         { ["--epochs", "0"], "fairsharp: --epochs must be at least 1, got 0" },
         { ["--batch-size", "0"], "fairsharp: --batch-size must be at least 1, got 0" },

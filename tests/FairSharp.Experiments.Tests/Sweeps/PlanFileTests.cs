@@ -37,4 +37,24 @@ public sealed class PlanFileTests
         Should.Throw<InvalidInputException>(() => PlanFile.Read(path)).Message
             .ShouldBe($"{path}: not a FairSharp sweep plan (missing fields or unknown format)");
     }
+
+    [Fact]
+    public void A_format_1_plan_with_stitch_methods_is_refused_in_one_line_and_one_without_resumes()
+    {
+        using var dir = new TempDirectory();
+        var stitch = SweepPlan.Create(new SweepOptions { Methods = ["erm", "tfs"] }, TestCatalog.Instance);
+        PlanFile.WriteOrCheck(dir.Path, stitch);
+        var path = Path.Combine(dir.Path, PlanFile.FileName);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"format\": 2", "\"format\": 1", StringComparison.Ordinal));
+        Should.Throw<InvalidInputException>(() => PlanFile.WriteOrCheck(dir.Path, stitch)).Message
+            .ShouldBe($"{dir.Path} holds a sweep plan of format 1 with stitch methods, whose trial ids predate the stitch knobs (format 2); rerun into another --out folder");
+
+        using var network = new TempDirectory();
+        var plan = SweepPlan.Create(new SweepOptions(), TestCatalog.Instance);
+        PlanFile.WriteOrCheck(network.Path, plan);
+        var networkPath = Path.Combine(network.Path, PlanFile.FileName);
+        File.WriteAllText(networkPath, File.ReadAllText(networkPath).Replace("\"format\": 2", "\"format\": 1", StringComparison.Ordinal));
+        PlanFile.WriteOrCheck(network.Path, plan);
+        PlanFile.Read(networkPath).Format.ShouldBe(1);
+    }
 }

@@ -4,7 +4,7 @@ namespace FairSharp.Experiments.Tests.Sweeps;
 
 public sealed class SweepClockTests
 {
-    private static TrialConfig Trial(string method, int seed) => new("adult", "sex", null, method, "dp", 1, seed, null, null, null);
+    private static TrialConfig Trial(string method, int seed) => new("adult", "sex", null, method, "dp", 1, seed, null);
 
     [Fact]
     public void The_estimate_weighs_each_remaining_trial_by_its_methods_mean_time()

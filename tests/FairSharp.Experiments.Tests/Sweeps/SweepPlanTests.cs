@@ -15,7 +15,7 @@ public sealed class SweepPlanTests
         var plan = SweepPlan.Create(Quick, TestCatalog.Instance);
         plan.Trials.Count.ShouldBe(3 + (3 * 4 * 3));
         plan.Trials.Take(3).Select(t => (t.Method, t.Lambda, t.Seed)).ShouldBe([("erm", 0.0, 0), ("erm", 0.0, 1), ("erm", 0.0, 2)]);
-        plan.Trials[3].ShouldBe(new TrialConfig("adult", "sex", null, "gapreg", "dp", 0.1, 0, null, null, null) { Sampling = "by_group" });
+        plan.Trials[3].ShouldBe(new TrialConfig("adult", "sex", null, "gapreg", "dp", 0.1, 0, null) { Sampling = "by_group" });
         plan.Trials.Select(t => t.Id).Distinct().Count().ShouldBe(plan.Trials.Count);
     }
 
@@ -49,7 +49,7 @@ public sealed class SweepPlanTests
     [Fact]
     public void A_trial_id_is_a_hash_of_its_canonical_json_and_is_pinned()
     {
-        var trial = new TrialConfig("adult", "sex", null, "gapreg", "dp", 0.1, 0, null, null, null);
+        var trial = new TrialConfig("adult", "sex", null, "gapreg", "dp", 0.1, 0, null);
         trial.CanonicalJson().ShouldBe("""{"dataset":"adult","sensitive":"sex","protocol":null,"method":"gapreg","constraint":"dp","lambda":0.1,"seed":0,"epochs":null,"stitch_layer":null,"stitch_init":null}""");
         trial.Id.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(trial.CanonicalJson())))[..16]);
         (trial with { Lambda = 0.3 }).Id.ShouldNotBe(trial.Id);
@@ -59,12 +59,31 @@ public sealed class SweepPlanTests
     [Fact]
     public void Stitch_methods_are_multiplied_by_the_stitch_options_and_others_are_not()
     {
-        var options = Quick with { Methods = ["erm", "tfs"], Lambdas = [1.0, 2.0], Seeds = 2, StitchLayers = [1, 2], StitchInits = ["identity", "random", "lstsq"] };
+        var options = Quick with { Methods = ["erm", "tfs", "fdr"], Lambdas = [1.0, 2.0], Seeds = 2, StitchLayers = [1, 2], StitchInits = ["identity", "random", "lstsq"], Epochs = 5 };
         var plan = SweepPlan.Create(options, TestCatalog.Instance);
         plan.Trials.Count(t => t.Method == "erm").ShouldBe(2);
+        plan.Trials.Where(t => t.Method == "erm").ShouldAllBe(t => t.Options == null && t.Epochs == 5);
         plan.Trials.Count(t => t.Method == "tfs").ShouldBe(2 * 2 * 3 * 2);
-        plan.Trials.Where(t => t.Method == "erm").ShouldAllBe(t => t.StitchLayer == null && t.StitchInit == null);
+        plan.Trials.Count(t => t.Method == "fdr").ShouldBe(2 * 2 * 2, "fdr has no stitching layer, hence no init");
         plan.Trials.Where(t => t.Method == "tfs").Select(t => t.Curve).Distinct().Count().ShouldBe(6);
+        plan.Trials.Where(t => t.Method == "tfs").Select(t => t.Curve).First().ShouldBe("tfs stitch_layer=1 init=identity");
+        plan.Trials.Where(t => t.Method != "erm").ShouldAllBe(t => t.Epochs == null && t.Options!["epochs"] == "5", "the sweep's --epochs is a stitch method's epochs knob");
+        plan.Trials.Where(t => t.Method == "tfs").ShouldAllBe(t => t.Options!.Count == 15 && t.Options["batch_size"] == "full" && t.Options["fine_tune_on"] == "train+val");
+    }
+
+    [Fact]
+    public void A_stitch_knob_is_a_grid_axis_and_enters_the_trial_id()
+    {
+        var options = Quick with { Methods = ["tfs"], Lambdas = [20.0], Seeds = 1, Grid = [GridAxis.Parse("tfs.batch_size=full,1"), GridAxis.Parse("tfs.fine_tune_on=train+val,train")] };
+        var tfs = SweepPlan.Create(options, TestCatalog.Instance).Trials;
+        tfs.Select(t => t.Curve).ShouldBe([
+            "tfs batch_size=full fine_tune_on=train+val", "tfs batch_size=full fine_tune_on=train",
+            "tfs batch_size=1 fine_tune_on=train+val", "tfs batch_size=1 fine_tune_on=train",
+        ]);
+        tfs.Select(t => t.Id).Distinct().Count().ShouldBe(4);
+        SweepPlan.Create(options with { Grid = [] }, TestCatalog.Instance).Trials.Single().Id.ShouldBe(tfs[0].Id, "the defaults swept or not are one trial");
+        Should.Throw<InvalidInputException>(() => SweepPlan.Create(options with { Grid = [GridAxis.Parse("tfs.alpha=1,2")] }, TestCatalog.Instance))
+            .Message.ShouldBe("--grid tfs.alpha=1,2: alpha is the --lambdas axis");
     }
 
     [Fact]
@@ -152,7 +171,7 @@ public sealed class SweepPlanTests
 
     public static TheoryData<SweepOptions, string> BadOptions => new()
     {
-        { Quick with { Methods = ["erm", "magic"] }, "unknown method 'magic' in --methods (known: erm, gapreg, fairmixup, fairer, tfs)" },
+        { Quick with { Methods = ["erm", "magic"] }, "unknown method 'magic' in --methods (known: erm, gapreg, fairmixup, fairer, tfs, fdr)" },
         { Quick with { Methods = [] }, ExperimentErrors.NoMethods },
         { Quick with { Methods = ["erm", "erm"] }, "method 'erm' is listed twice in --methods" },
         { Quick with { Lambdas = [] }, ExperimentErrors.EmptyLambdas },

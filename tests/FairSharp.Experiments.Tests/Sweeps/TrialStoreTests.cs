@@ -7,7 +7,7 @@ public sealed class TrialStoreTests
 {
     internal static TrialRecord Record(double lambda, int seed, double accuracy, TrialStatus status = TrialStatus.Ok)
     {
-        var config = new TrialConfig("adult", "sex", null, "gapreg", "dp", lambda, seed, 2, null, null);
+        var config = new TrialConfig("adult", "sex", null, "gapreg", "dp", lambda, seed, 2);
         var metrics = status == TrialStatus.Ok
             ? new Dictionary<string, double> { ["accuracy"] = accuracy, ["demographic_parity_difference"] = 0.1 / (1 + lambda) }
             : new Dictionary<string, double>();

@@ -2,6 +2,7 @@ using FairSharp.Experiments.Sweeps;
 using FairSharp.Experiments.Trials;
 using FairSharp.Training.Methods;
 using FairSharp.Training.Objectives;
+using FairSharp.Training.Stitching;
 
 namespace FairSharp.Experiments.Tests.Trials;
 
@@ -11,20 +12,22 @@ public sealed class TrainingTrialRunnerTests
     public void The_catalogue_is_the_training_registry_plus_the_stitch_methods()
     {
         var catalog = new TrainingTrialRunner().Catalog;
-        catalog.Methods.Where(m => !m.UsesStitch).Select(m => m.Name).ShouldBe([.. MethodRegistry.Names, ThresholdTrial.Method]);
+        catalog.Methods.Where(m => !m.UsesStitch).Select(m => m.Name).ShouldBe([.. MethodRegistry.NamesOf(MethodKind.Network), ThresholdTrial.Method]);
+        catalog.Methods.Where(m => m.UsesStitch).Select(m => m.Name).ShouldBe(["tfs", "fdr", "tfs-joint"]);
         catalog.Find(ThresholdTrial.Method).ShouldBe(new MethodInfo("threshold", UsesLambda: false, UsesStitch: false) { Descriptor = MethodRegistry.Get("erm") });
         catalog.Find("erm").ShouldBe(new MethodInfo("erm", UsesLambda: false, UsesStitch: false) { Descriptor = MethodRegistry.Get("erm") });
         catalog.Find("fairer").ShouldBe(new MethodInfo("fairer", UsesLambda: true, UsesStitch: false) { Descriptor = FairerOptions.Descriptor });
         catalog.Find("fairer")!.Knobs.Select(k => k.Name).ShouldBe(["lambda_align", "pairing", "passes", "align_norm_weights"]);
-        catalog.Find("tfs").ShouldBe(new MethodInfo("tfs", UsesLambda: true, UsesStitch: true));
-        catalog.Find("fdr")!.UsesStitch.ShouldBeTrue();
+        catalog.Find("tfs").ShouldBe(new MethodInfo("tfs", UsesLambda: true, UsesStitch: true) { Descriptor = StitchMethodDescriptor.Tfs });
+        catalog.Find("tfs")!.Knobs.Select(k => k.Name).ShouldNotContain("alpha", "α is the λ axis");
+        catalog.Find("fdr")!.Knobs.Select(k => k.Name).ShouldNotContain("init");
         SweepPlan.Create(new SweepOptions(), catalog).Trials.Count.ShouldBe(3 + (3 * 4 * 3), "the README's quick default plans with the registry");
     }
 
     [Fact]
     public void A_trial_becomes_the_training_request_with_its_seed_lambda_and_threads()
     {
-        var config = new TrialConfig("adult", "sex,race", null, "gapreg", "eo", 0.3, 4, 2, null, null);
+        var config = new TrialConfig("adult", "sex,race", null, "gapreg", "eo", 0.3, 4, 2);
         var request = TrainingTrialRunner.ToRequest(new TrialSpec(config, "/data", "/sweep/.work/x", 1));
         request.Dataset.ShouldBe("adult");
         request.Sensitive.ShouldBe(["sex", "race"]);
@@ -42,7 +45,7 @@ public sealed class TrainingTrialRunnerTests
     [Fact]
     public void A_fairer_trial_carries_its_lambda_and_knobs_into_fairer_options()
     {
-        var config = new TrialConfig("adult", "sex", null, "fairer", "dp", 0.3, 0, null, null, null)
+        var config = new TrialConfig("adult", "sex", null, "fairer", "dp", 0.3, 0, null)
         {
             Options = new SortedDictionary<string, string> { ["lambda_align"] = "0.1", ["pairing"] = "all-pairs", ["passes"] = "authors" },
         };
@@ -53,18 +56,23 @@ public sealed class TrainingTrialRunnerTests
     }
 
     [Fact]
-    public void A_stitch_trial_uses_lambda_as_alpha_and_the_sweeps_shared_backbone_folder()
+    public void A_stitch_trial_uses_lambda_as_alpha_its_knobs_as_options_and_the_sweeps_shared_backbone_folder()
     {
-        var config = new TrialConfig("adult", "sex", null, "tfs", "eo", 20, 1, 3, 2, "lstsq");
+        var config = new TrialConfig("adult", "sex", null, "tfs", "eo", 20, 1, null)
+        {
+            Options = new SortedDictionary<string, string> { ["epochs"] = "3", ["stitch_layer"] = "2", ["init"] = "lstsq", ["batch_size"] = "1", ["fine_tune_on"] = "train" },
+        };
         var request = TrainingTrialRunner.ToStitchRequest(new TrialSpec(config, null, "/sweep/.work/abc", 2));
         request.Method.ShouldBe("tfs");
-        request.Alpha.ShouldBe(20);
         request.Seed.ShouldBe(1);
-        request.Epochs.ShouldBe(3);
-        request.StitchLayer.ShouldBe(2);
-        request.StitchInit.ShouldBe("lstsq");
+        request.Options.ShouldBe(new StitchOptions
+        {
+            Alpha = 20, Epochs = 3, StitchLayer = 2, Init = StitchInit.LeastSquares, BatchSize = 1, FineTuneOn = FineTuningSet.TrainOnly,
+        });
         request.Threads.ShouldBe(2);
         request.BackboneRoot.ShouldBe("/sweep/backbones");
+        var backbone = TrainingTrialRunner.ToRequest(new TrialSpec(config, null, "/sweep/.work/abc", 2));
+        (backbone.Method, backbone.Options, backbone.Epochs, backbone.Seed).ShouldBe(("erm", (MethodOptions?)null, (int?)null, 1), "a stitch trial's training request is its backbone's");
     }
 
     [Fact]
@@ -78,7 +86,10 @@ public sealed class TrainingTrialRunnerTests
         var root = Directory.CreateTempSubdirectory("fairsharp-stitch-cache-").FullName;
         try
         {
-            var config = new TrialConfig("german", "sex", null, "tfs", "dp", 1, 0, 1, null, null);
+            var config = new TrialConfig("german", "sex", null, "tfs", "dp", 1, 0, null)
+            {
+                Options = SweepPlan.Create(new SweepOptions { Dataset = "german", Methods = ["tfs"], Lambdas = [1], Seeds = 1, Epochs = 1 }, new TrainingTrialRunner().Catalog).Trials[0].Options,
+            };
             TrialSpec Spec(string sweep, TrialConfig c) => new(c, null, Path.Combine(root, sweep, SweepRunner.WorkFolder, c.Id), 1);
             var cache = new PreparedDataCache();
             var cached = new TrainingTrialRunner { DataCache = cache };
@@ -108,7 +119,7 @@ public sealed class TrainingTrialRunnerTests
     [Fact]
     public void A_trial_record_splits_its_time_into_phases_that_are_not_part_of_its_result()
     {
-        var config = new TrialConfig("german", "sex", null, "erm", "dp", 0, 0, 2, null, null);
+        var config = new TrialConfig("german", "sex", null, "erm", "dp", 0, 0, 2);
         var root = Directory.CreateTempSubdirectory("fairsharp-phases-").FullName;
         try
         {

@@ -23,7 +23,7 @@ public sealed class ObjectiveTests
     [MemberData(nameof(Methods))]
     public void Task_loss_decreases_on_a_small_seeded_problem(string method, string constraint)
     {
-        var descriptor = MethodRegistry.Get(method);
+        var descriptor = MethodRegistry.Network(method);
         var options = descriptor.HasLambda ? descriptor.Configure([new("lambda", "0.5")]) : null;
         using var objective = descriptor.Create(options, new MethodContext(FairnessConstraints.Parse(constraint), 2));
         var sampler = new GroupLabelStratifiedSampler(Train, GroupNames, 8, seed: 5);
@@ -161,8 +161,10 @@ public sealed class ObjectiveTests
     [Fact]
     public void Registry_knows_every_method_and_refuses_unknown_names_and_negative_lambda()
     {
-        MethodRegistry.Names.ShouldBe(["adversarial", "diffmcdp", "erm", "fairer", "fairmixup", "gapreg", "hsic", "prejudice-remover"]);
-        foreach (var name in MethodRegistry.Names)
+        MethodRegistry.NamesOf(MethodKind.Network).ShouldBe(["adversarial", "diffmcdp", "erm", "fairer", "fairmixup", "gapreg", "hsic", "prejudice-remover"]);
+        MethodRegistry.NamesOf(MethodKind.Stitch).ShouldBe(["fdr", "tfs", "tfs-joint"]);
+        MethodRegistry.Names.Count.ShouldBe(11);
+        foreach (var name in MethodRegistry.NamesOf(MethodKind.Network))
         {
             MethodRegistry.Contains(name).ShouldBeTrue(name);
             var descriptor = MethodRegistry.Get(name);
@@ -173,8 +175,10 @@ public sealed class ObjectiveTests
         }
 
         MethodRegistry.Contains("magic").ShouldBeFalse();
-        Should.Throw<InvalidInputException>(() => MethodRegistry.Get("magic"))
+        Should.Throw<InvalidInputException>(() => MethodRegistry.Network("magic"))
             .Message.ShouldBe("unknown method 'magic' (expected one of: adversarial, diffmcdp, erm, fairer, fairmixup, gapreg, hsic, prejudice-remover)");
+        Should.Throw<InvalidInputException>(() => MethodRegistry.Network("tfs"))
+            .Message.ShouldBe("'tfs' is a method of 'fairsharp stitch' (expected one of: adversarial, diffmcdp, erm, fairer, fairmixup, gapreg, hsic, prejudice-remover)");
         Should.Throw<InvalidInputException>(() => MethodRegistry.Get("gapreg").Configure([new("lambda", "-0.1")]).Validate())
             .Message.ShouldBe("lambda must be a finite number >= 0, got -0.1");
         Should.Throw<InvalidInputException>(() => MethodRegistry.Get("erm").Configure([new("lambda", "1")]))

@@ -18,7 +18,7 @@ public sealed class SamplerRuleTests
     [Fact]
     public void A_comparison_uses_one_sampler_the_stratified_one_when_any_method_needs_it()
     {
-        MethodDescriptor[] methods = [ErmOptions.Descriptor, GapRegOptions.Descriptor, FairMixupOptions.Descriptor, FairerOptions.Descriptor];
+        NetworkMethodDescriptor[] methods = [ErmOptions.Descriptor, GapRegOptions.Descriptor, FairMixupOptions.Descriptor, FairerOptions.Descriptor];
         var one = SamplerRule.ForComparison(methods, FairnessConstraint.DemographicParity, allowMixed: false);
         one.Sampling.ShouldBe(SamplingKind.ByGroup);
         one.Reason.ShouldBe("fairmixup, fairer need by_group batches under dp: every method uses them, so all see the same batches (same rows per step) for a seed");

@@ -159,7 +159,7 @@ public sealed class TrainingRunTests : IDisposable
         };
         Should.Throw<InvalidInputException>(() => request.Validate()).Message.ShouldStartWith(message.Split(" (expected")[0]);
         Should.Throw<InvalidInputException>(() => request.Validate()).Message.ShouldBe(message.Replace(
-            "adversarial, erm, fairmixup, gapreg, hsic, prejudice-remover", string.Join(", ", MethodRegistry.Names), StringComparison.Ordinal));
+            "adversarial, erm, fairmixup, gapreg, hsic, prejudice-remover", string.Join(", ", MethodRegistry.NamesOf(Methods.MethodKind.Network)), StringComparison.Ordinal));
     }
 
     [Fact]

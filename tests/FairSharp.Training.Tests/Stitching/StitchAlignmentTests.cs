@@ -69,6 +69,6 @@ public sealed class StitchAlignmentTests
     public void Fdr_has_no_stitch_to_align()
     {
         Should.Throw<InvalidInputException>(() => new StitchOptions { Method = StitchMethod.Fdr, LambdaAlign = 0.1 }.Validate())
-            .Message.ShouldBe("--lambda-align applies to the stitch of tfs and tfs-joint, not to fdr");
+            .Message.ShouldBe("lambda_align applies to the stitch of tfs and tfs-joint, not to fdr");
     }
 }

@@ -11,9 +11,12 @@ public sealed class StitchTrialTests : IDisposable
     [Fact]
     public void Trains_the_backbone_once_and_runs_every_stitch_method_on_it()
     {
-        StitchTrial.Methods.ShouldBe(["tfs", "fdr", "tfs-joint"]);
-        StitchTrial.IsStitchMethod("erm").ShouldBeFalse();
-        var request = new StitchTrialRequest("german", ["sex"], "tfs", root) { Seed = 2, Alpha = 5, Epochs = 3, Threads = 1 };
+        var request = new StitchTrialRequest("german", ["sex"], "tfs", root)
+        {
+            Seed = 2,
+            Options = (StitchOptions)StitchMethodDescriptor.Tfs.Configure([new("alpha", "5"), new("epochs", "3")]),
+            Threads = 1,
+        };
         var tfs = StitchTrial.Run(request);
         tfs.Status.ShouldBe("completed");
         tfs.Config.Alpha.ShouldBe(5);
@@ -22,20 +25,23 @@ public sealed class StitchTrialTests : IDisposable
         Path.GetFileName(folder).ShouldBe("erm-german-sex-ffb-seed2");
         var written = File.GetLastWriteTimeUtc(Path.Combine(folder, "model.bin"));
 
-        var fdr = StitchTrial.Run(request with { Method = "fdr", StitchLayer = 1 });
+        var fdr = StitchTrial.Run(request with { Method = "fdr", Options = (StitchOptions)StitchMethodDescriptor.Fdr.Configure([new("epochs", "3"), new("stitch_layer", "1")]) });
         fdr.Backbone.FeaturesFromDisk.ShouldBeFalse(); // another stitch point: computed, then cached
         File.GetLastWriteTimeUtc(Path.Combine(folder, "model.bin")).ShouldBe(written);
         fdr.Backbone.Test.ShouldBe(tfs.Backbone.Test); // same backbone, same data
-        StitchTrial.Run(request with { Method = "tfs-joint" }).Backbone.FeaturesFromDisk.ShouldBeTrue();
+        StitchTrial.Run(request with { Method = "tfs-joint", Options = (StitchOptions)StitchMethodDescriptor.TfsJoint.Configure([new("epochs", "3")]) })
+            .Backbone.FeaturesFromDisk.ShouldBeTrue();
         Directory.GetFiles(Path.Combine(folder, StitchRun.FeatureFolder)).Length.ShouldBe(2);
     }
 
     [Fact]
-    public void A_bad_method_or_init_is_bad_input()
+    public void A_bad_method_or_options_of_another_method_is_bad_input()
     {
         Should.Throw<InvalidInputException>(() => StitchTrial.ToStitchRequest(new StitchTrialRequest("german", ["sex"], "erm", root)))
-            .Message.ShouldBe(string.Format(StitchMethods.Unknown, "erm"));
-        Should.Throw<InvalidInputException>(() => StitchTrial.ToStitchRequest(new StitchTrialRequest("german", ["sex"], "tfs", root) { StitchInit = "zero" }))
-            .Message.ShouldBe(string.Format(StitchInits.Unknown, "zero"));
+            .Message.ShouldBe(string.Format(FairSharp.Training.Objectives.MethodRegistry.OtherKind, "erm", "train", "fdr, tfs, tfs-joint"));
+        Should.Throw<InvalidInputException>(() => StitchTrial.ToStitchRequest(new StitchTrialRequest("german", ["sex"], "tfs", root) { Options = (StitchOptions)StitchMethodDescriptor.Fdr.Defaults }))
+            .Message.ShouldBe(string.Format(FairSharp.Training.Methods.MethodDescriptor.WrongOptions, "StitchOptions of fdr", "tfs"));
+        Should.Throw<InvalidInputException>(() => StitchMethodDescriptor.Tfs.Configure([new("init", "zero")]))
+            .Message.ShouldBe("init must be one of random, identity, lstsq, got 'zero'");
     }
 }
