@@ -155,7 +155,7 @@ public sealed class TrainingTrialRunnerTests
     [Fact]
     public void A_stitch_trial_counts_its_backbone_and_stitch_training_as_steps_and_evaluation()
     {
-        var config = new TrialConfig("german", "sex", null, "tfs", "dp", 0.5, 0, 2, null, null);
+        var config = new TrialConfig("german", "sex", null, "tfs", "dp", 0.5, 0, 2);
         var root = Directory.CreateTempSubdirectory("fairsharp-stitch-phases-").FullName;
         try
         {
