@@ -66,8 +66,10 @@ public static class Program
             return;
         }
 
+        // In-process runs are stopped after 5 minutes by default; on a shared 2-core machine a benchmark's GlobalSetup
+        // (e.g. TrainingStepBenchmarks' PyTorch reference and BLAS peak) alone can take longer.
         var config = DefaultConfig.Instance
-            .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance))
+            .AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(60), logOutput: true)))
             .WithOptions(ConfigOptions.DisableOptimizationsValidator);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
     }

@@ -177,10 +177,14 @@ public sealed class TrainingTrialRunner : ITrialRunner
         var clock = Stopwatch.StartNew();
         Prepare(ToRequest(spec).ToDataRequest(), sha);
         var dataSeconds = clock.Elapsed.TotalSeconds;
-        var stitch = StitchTrial.Run(ToStitchRequest(spec), prepare: r => Prepare(r, sha));
-        return !stitch.Succeeded
+        // Steps and evaluation of the backbone's training (when this trial trains it) and of the stitch training;
+        // loading the backbone and extracting its features stay "other".
+        var phases = new PhaseClock();
+        var stitch = StitchTrial.Run(ToStitchRequest(spec), prepare: r => Prepare(r, sha), observer: phases);
+        var outcome = !stitch.Succeeded
             ? TrialOutcome.Unfinished(TrialStatus.Diverged, stitch.Message ?? "stitch training diverged (NaN or infinite loss)")
-            : new TrialOutcome(TrialStatus.Ok, stitch.Test, stitch.TestByGroup, stitch.ChosenEpoch, null) { Degenerate = stitch.Degenerate, Phases = new TrialPhases(DataSeconds: dataSeconds) };
+            : new TrialOutcome(TrialStatus.Ok, stitch.Test, stitch.TestByGroup, stitch.ChosenEpoch, null) { Degenerate = stitch.Degenerate };
+        return outcome with { Phases = new TrialPhases(dataSeconds, phases.Steps.TotalSeconds, phases.Evaluation.TotalSeconds) };
     }
 
     private TrialOutcome RunNetwork(TrialSpec spec)

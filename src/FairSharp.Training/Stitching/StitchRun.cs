@@ -23,15 +23,16 @@ public static class StitchRun
     /// <summary>Sub-folder of the backbone folder that holds cached representations.</summary>
     public const string FeatureFolder = "features";
 
-    /// <summary>Validates the request, loads the backbone and its data, and runs it (see <see cref="Execute(StitchRequest, FairNetwork, ModelManifest, PreparedDataset, string?, Action{EpochRecord}?)"/>).</summary>
+    /// <summary>Validates the request, loads the backbone and its data, and runs it (see <see cref="Execute(StitchRequest, FairNetwork, ModelManifest, PreparedDataset, string?, Action{EpochRecord}?, ITrainingObserver?)"/>).</summary>
     /// <param name="request">The stitch run.</param>
     /// <param name="outputDirectory">Folder for result.json and the stitched model, or null.</param>
     /// <param name="onEpoch">Called after each epoch.</param>
     /// <param name="prepare">Prepares the backbone's data request (a sweep worker's cache); null loads the data
     /// afresh. Either way the data is checked against the backbone's manifest.</param>
+    /// <param name="observer">Told of the stitch training's steps and evaluations (<see cref="StitchTrainer.Train"/>); null = none.</param>
     /// <exception cref="InvalidInputException">Bad options, backbone folder, data or output folder; nothing is written then.</exception>
     public static StitchOutcome Execute(StitchRequest request, string? outputDirectory = null, Action<EpochRecord>? onEpoch = null,
-        Func<DataRequest, PreparedDataset>? prepare = null)
+        Func<DataRequest, PreparedDataset>? prepare = null, ITrainingObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Validate();
@@ -62,12 +63,13 @@ public static class StitchRun
 
         var manifest = trained.Manifest;
         var backbone = trained.TakeNetwork();
-        return Execute(request, backbone, manifest, data, outputDirectory, onEpoch);
+        return Execute(request, backbone, manifest, data, outputDirectory, onEpoch, observer);
     }
 
-    /// <summary>Runs the request on a loaded backbone (owned from now on) and its prepared data.</summary>
+    /// <summary>Runs the request on a loaded backbone (owned from now on) and its prepared data; <paramref name="observer"/>
+    /// is told of the stitch training's steps and evaluations.</summary>
     public static StitchOutcome Execute(StitchRequest request, FairNetwork backbone, ModelManifest manifest, PreparedDataset data,
-        string? outputDirectory = null, Action<EpochRecord>? onEpoch = null)
+        string? outputDirectory = null, Action<EpochRecord>? onEpoch = null, ITrainingObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(backbone);
@@ -112,7 +114,7 @@ public static class StitchRun
         Trainer.SeedTorch(options.Seed);
         using var model = BuildModel(options, backbone, cut, cache, training);
         var trainingClock = Stopwatch.StartNew();
-        var result = StitchTrainer.Train(model, training, options, reference, onEpoch);
+        var result = StitchTrainer.Train(model, training, options, reference, onEpoch, observer);
         var trainingElapsed = trainingClock.Elapsed;
         var outcome = Summarise(request, manifest, data, point, cut, balanced, training, result, backboneSummary, hash) with
         {

@@ -21,8 +21,9 @@ public static class StitchTrainer
     /// <param name="options">Hyper-parameters, seed, selection.</param>
     /// <param name="referenceBalancedAccuracy">The backbone's validation BACC, for the relative gate (or null).</param>
     /// <param name="onEpoch">Called after every epoch (progress).</param>
+    /// <param name="observer">Also told of every step and evaluation (e.g. a sweep's phase clock); null = none.</param>
     public static StitchTrainingResult Train(FeatureClassifier model, StitchTrainingData data, StitchOptions options,
-        double? referenceBalancedAccuracy, Action<EpochRecord>? onEpoch = null)
+        double? referenceBalancedAccuracy, Action<EpochRecord>? onEpoch = null, ITrainingObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -61,7 +62,7 @@ public static class StitchTrainer
         };
         using var generator = new Generator((ulong)options.Seed);
         using var batches = new Batches(model, objective, data, batch, generator);
-        var result = new Trainer(trainerOptions, new EpochObserver(onEpoch)).Run(model, batches,
+        var result = new Trainer(trainerOptions, new EpochObserver(onEpoch, observer ?? SilentObserver.Instance)).Run(model, batches,
             Split(data.Validation), Split(data.Test), data.GroupNames, []);
         var choice = result.ChosenEpoch < 0 ? new GateChoice(-1, false, 0) : gate.Decide(result.Epochs);
         return new StitchTrainingResult(result.Status, result.Message, result.Epochs, choice, result.SelectionDescription,
@@ -114,9 +115,21 @@ public static class StitchTrainer
         public void Dispose() => order?.Dispose();
     }
 
-    /// <summary>Reports every evaluated epoch to a callback.</summary>
-    private sealed class EpochObserver(Action<EpochRecord>? onEpoch) : ITrainingObserver
+    /// <summary>Reports every evaluated epoch to a callback, and everything to <paramref name="inner"/>.</summary>
+    private sealed class EpochObserver(Action<EpochRecord>? onEpoch, ITrainingObserver inner) : ITrainingObserver
     {
-        public void OnEvaluated(EpochRecord record) => onEpoch?.Invoke(record);
+        public void OnStart(int totalSteps, int periods) => inner.OnStart(totalSteps, periods);
+
+        public void OnStep(int step, double loss) => inner.OnStep(step, loss);
+
+        public void OnEvaluated(EpochRecord record)
+        {
+            inner.OnEvaluated(record);
+            onEpoch?.Invoke(record);
+        }
+
+        public void OnMessage(string message) => inner.OnMessage(message);
+
+        public void OnFinished(TrainingStatus status) => inner.OnFinished(status);
     }
 }

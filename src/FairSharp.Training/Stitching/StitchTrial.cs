@@ -44,17 +44,21 @@ public static class StitchTrial
     /// <param name="onEpoch">Called after each stitch epoch.</param>
     /// <param name="prepare">Prepares a data request (a sweep worker's cache of prepared datasets); null loads the
     /// data afresh (<see cref="DatasetLoader.Prepare"/>). The data must be what the loader would prepare.</param>
-    public static StitchOutcome Run(StitchTrialRequest request, Action<EpochRecord>? onEpoch = null, Func<DataRequest, PreparedDataset>? prepare = null)
+    /// <param name="observer">Told of the steps and evaluations of the backbone's training (when this trial trains it)
+    /// and of the stitch training (a sweep's phase clock); null = none.</param>
+    public static StitchOutcome Run(StitchTrialRequest request, Action<EpochRecord>? onEpoch = null, Func<DataRequest, PreparedDataset>? prepare = null,
+        ITrainingObserver? observer = null)
     {
         var stitch = ToStitchRequest(request);
-        EnsureBackbone(request, prepare);
-        return StitchRun.Execute(stitch, outputDirectory: null, onEpoch, prepare);
+        EnsureBackbone(request, prepare, observer);
+        return StitchRun.Execute(stitch, outputDirectory: null, onEpoch, prepare, observer);
     }
 
     /// <summary>Trains the ERM backbone of <paramref name="request"/> unless its folder already holds one.</summary>
     /// <param name="request">The trial.</param>
     /// <param name="prepare">Prepares the backbone's data request (see <see cref="Run"/>); null loads it afresh.</param>
-    public static string EnsureBackbone(StitchTrialRequest request, Func<DataRequest, PreparedDataset>? prepare = null)
+    /// <param name="observer">Told of the backbone training's steps and evaluations; null = none.</param>
+    public static string EnsureBackbone(StitchTrialRequest request, Func<DataRequest, PreparedDataset>? prepare = null, ITrainingObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var folder = BackboneFolder(request);
@@ -85,12 +89,12 @@ public static class StitchTrial
             TrainOutcome outcome;
             if (prepare is null)
             {
-                outcome = TrainingRun.Execute(train, folder);
+                outcome = TrainingRun.Execute(train, folder, observer);
             }
             else
             {
                 train.Validate();
-                outcome = TrainingRun.Execute(train, prepare(train.ToDataRequest()), folder);
+                outcome = TrainingRun.Execute(train, prepare(train.ToDataRequest()), folder, observer);
             }
 
             if (!outcome.Succeeded)

@@ -151,4 +151,30 @@ public sealed class TrainingTrialRunnerTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_stitch_trial_counts_its_backbone_and_stitch_training_as_steps_and_evaluation()
+    {
+        var config = new TrialConfig("german", "sex", null, "tfs", "dp", 0.5, 0, 2);
+        var root = Directory.CreateTempSubdirectory("fairsharp-stitch-phases-").FullName;
+        try
+        {
+            var spec = new TrialSpec(config, null, Path.Combine(root, SweepRunner.WorkFolder, config.Id), 1);
+            var runner = new TrainingTrialRunner { DataCache = new PreparedDataCache() };
+            var trained = TrialExecution.Run(runner, spec, TimeSpan.Zero, CancellationToken.None, ownProcess: true).Timings;
+            // the second run finds the backbone on disk: only the stitch training's steps and evaluations are timed
+            var reused = TrialExecution.Run(runner, spec, TimeSpan.Zero, CancellationToken.None, ownProcess: true).Timings;
+
+            foreach (var t in new[] { trained, reused })
+            {
+                t.StepSeconds.ShouldBeGreaterThan(0);
+                t.EvaluationSeconds.ShouldBeGreaterThan(0);
+                (t.DataSeconds + t.StepSeconds + t.EvaluationSeconds).ShouldBeLessThanOrEqualTo(t.TrainSeconds + 0.002);
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
