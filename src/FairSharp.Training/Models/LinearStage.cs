@@ -22,8 +22,8 @@ public sealed class LinearStage : NetworkStage
         RegisterComponents();
     }
 
-    /// <summary>Draw training-mode dropout masks with <see cref="ManagedDropout"/> instead of torch's dropout
-    /// (<see cref="FairNetwork.FastDropout"/>). Default false.</summary>
+    /// <summary>Draw training-mode dropout masks from xoshiro streams instead of torch's generator
+    /// (<see cref="ManagedDropout"/>, <see cref="FairNetwork.FastDropout"/>). Default false.</summary>
     internal bool FastDropout { get; set; }
 
     /// <inheritdoc />
@@ -41,6 +41,6 @@ public sealed class LinearStage : NetworkStage
             return h;
         }
 
-        return FastDropout && training ? ManagedDropout.Apply(h, dropout) : nn.functional.dropout(h, dropout, training);
+        return training ? ManagedDropout.Apply(h, dropout, FastDropout) : h;
     }
 }

@@ -5,36 +5,51 @@ using static TorchSharp.torch;
 
 namespace FairSharp.Training.Models;
 
-/// <summary>Opt-in dropout whose keep-mask is drawn in managed code (<see cref="TrainerOptions.FastDropout"/>): the
-/// same distribution as torch's dropout, y = x · m / (1 − p) with m ~ Bernoulli(1 − p) independent per element, but
-/// not the same draws, so results differ from the default path (not bitwise identical to it).</summary>
+/// <summary>Training-mode dropout with its keep-mask drawn in managed code: y = x · m / (1 − p), m ~ Bernoulli(1 − p)
+/// independent per element. By default the draws are torch's own (<see cref="TorchBernoulli"/>: the same mask and the
+/// same generator state afterwards as <c>nn.functional.dropout</c>, bit for bit); with
+/// <see cref="TrainerOptions.FastDropout"/> they come from xoshiro256** streams instead (same distribution, other draws).</summary>
 /// <remarks>Why: on CPUs where libtorch does not take its MKL path (e.g. AMD), <c>bernoulli_</c> runs a serial
-/// mt19937 loop with two 32-bit draws per element; this draws one 32-bit word per element from four vectorised xoshiro256**
-/// streams (Blackman and Vigna 2018), keeping an element when the word is below (1 − p)·2³². The generator is seeded by one
-/// 63-bit draw from torch's global generator per call, so a run is still fully determined by its seed and successive
-/// calls get independent masks. The mask and its scale are written into one tensor and multiplied as torch's
-/// <c>_dropout</c> does (<c>noise.bernoulli_(1 − p).div_(1 − p); input * noise</c>), so the backward is the same
-/// product. Only float32 tensors on the CPU take this path; anything else falls back to torch's dropout.</remarks>
+/// mt19937 loop with two 32-bit draws per element, about a third of the FFB MLP's training step. <see cref="TorchBernoulli"/>
+/// runs the same engine vectorised. The fast option draws one 32-bit word per element from four vectorised xoshiro256**
+/// streams (Blackman and Vigna 2018), keeping an element when the word is below (1 − p)·2³²; its generator is seeded by
+/// one 63-bit draw from torch's global generator per call, so a run is still fully determined by its seed. Either mask
+/// and its scale are written into one tensor and multiplied as torch's <c>_dropout</c> does
+/// (<c>noise.bernoulli_(1 − p).div_(1 − p); input * noise</c>), so the backward is the same product. Only contiguous
+/// float32 tensors on the CPU take these paths, and the default one only where <see cref="TorchBernoulli.Matches"/>;
+/// anything else is torch's dropout.</remarks>
 internal static class ManagedDropout
 {
     private const double TwoTo32 = 4294967296.0;
 
-    /// <summary>Dropout of <paramref name="input"/> in training mode with drop probability <paramref name="p"/> in (0, 1).</summary>
-    public static Tensor Apply(Tensor input, double p)
+    /// <summary>Dropout of <paramref name="input"/> in training mode with drop probability <paramref name="p"/> in (0, 1):
+    /// torch's own mask, or the xoshiro one when <paramref name="fast"/>.</summary>
+    public static Tensor Apply(Tensor input, double p, bool fast)
     {
-        if (input.device_type != DeviceType.CPU || input.dtype != ScalarType.Float32)
+        if (input.device_type != DeviceType.CPU || input.dtype != ScalarType.Float32 || !input.is_contiguous()
+            || (!fast && !TorchBernoulli.Matches))
         {
             return nn.functional.dropout(input, p, true);
         }
 
-        long seed;
-        using (var draw = randint(0, long.MaxValue, [1], ScalarType.Int64))
+        var keep = 1 - p;
+        using var noise = empty(input.shape, ScalarType.Float32);
+        var mask = MemoryMarshal.Cast<byte, float>(noise.bytes);
+        if (fast)
         {
-            seed = draw.item<long>();
+            long seed;
+            using (var draw = randint(0, long.MaxValue, [1], ScalarType.Int64))
+            {
+                seed = draw.item<long>();
+            }
+
+            Fill(mask, (ulong)seed, p);
+        }
+        else
+        {
+            TorchBernoulli.Fill(mask, keep, 1f / (float)keep);
         }
 
-        using var noise = empty(input.shape, ScalarType.Float32);
-        Fill(MemoryMarshal.Cast<byte, float>(noise.bytes), (ulong)seed, p);
         return input.mul(noise);
     }
 
