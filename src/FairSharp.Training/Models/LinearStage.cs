@@ -22,10 +22,6 @@ public sealed class LinearStage : NetworkStage
         RegisterComponents();
     }
 
-    /// <summary>Draw training-mode dropout masks from xoshiro streams instead of torch's generator
-    /// (<see cref="ManagedDropout"/>, <see cref="FairNetwork.FastDropout"/>). Default false.</summary>
-    internal bool FastDropout { get; set; }
-
     /// <inheritdoc />
     public override IReadOnlyList<(string LocalName, WeightLayerKind Kind)> WeightModules { get; } = [("linear", WeightLayerKind.Linear)];
 
@@ -41,6 +37,6 @@ public sealed class LinearStage : NetworkStage
             return h;
         }
 
-        return training ? ManagedDropout.Apply(h, dropout, FastDropout) : h;
+        return training ? ManagedDropout.Apply(h, dropout) : h;
     }
 }

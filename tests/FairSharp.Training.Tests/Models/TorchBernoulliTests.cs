@@ -50,7 +50,7 @@ public sealed class TorchBernoulliTests
         var reference = nn.functional.dropout(x, p, true).data<float>().ToArray();
         using var next = rand(2);
         manual_seed(9);
-        var managed = ManagedDropout.Apply(x, p, fast: false).data<float>().ToArray();
+        var managed = ManagedDropout.Apply(x, p).data<float>().ToArray();
         using var managedNext = rand(2);
 
         managed.ShouldBe(reference);
@@ -68,7 +68,40 @@ public sealed class TorchBernoulliTests
         var reference = x.grad!.data<float>().ToArray();
         x.grad!.zero_();
         manual_seed(5);
-        ManagedDropout.Apply(x, 0.5, fast: false).sum().backward();
+        ManagedDropout.Apply(x, 0.5).sum().backward();
         x.grad!.data<float>().ToArray().ShouldBe(reference);
+    }
+
+    [Fact]
+    public void A_networks_training_forward_is_torchs_dropout_chain_and_evaluation_is_the_identity()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(4);
+        using var model = new ModelSpec(ModelSpec.MlpName, [6], [64, 32], 0.5).Build();
+        var x = randn(40, 6);
+
+        model.train();
+        manual_seed(21);
+        var trained = model.forward(x).data<float>().ToArray();
+        manual_seed(21);
+        var h = x;
+        foreach (var point in model.StitchPoints)
+        {
+            var stage = model.WeightLayers[point.Index];
+            h = nn.functional.dropout(nn.functional.relu(nn.functional.linear(h, stage.Weight, stage.Bias)), 0.5, true);
+        }
+
+        model.Head.forward(h).view(-1).data<float>().ToArray().ShouldBe(trained);
+
+        model.eval();
+        var evaluated = model.forward(x).data<float>().ToArray();
+        h = x;
+        foreach (var point in model.StitchPoints)
+        {
+            var stage = model.WeightLayers[point.Index];
+            h = nn.functional.relu(nn.functional.linear(h, stage.Weight, stage.Bias));
+        }
+
+        model.Head.forward(h).view(-1).data<float>().ToArray().ShouldBe(evaluated);
     }
 }
