@@ -21,11 +21,34 @@ public static class StudyDesign
     /// <summary>The λ_align axis FAIRER adds (0 = GapReg's objective on FAIRER's sampler).</summary>
     public static IReadOnlyList<string> AlignValues { get; } = ["0", "0.01", "0.1", "1", "10"];
 
+    /// <summary>The stitch methods of part 4, in plan order.</summary>
+    public static IReadOnlyList<string> StitchMethods { get; } = ["tfs", "fdr", "tfs-joint"];
+
     /// <summary>The in-processing methods of FAIRER's comparison, in plan order.</summary>
     public static IReadOnlyList<string> FairerMethods { get; } = ["erm", "gapreg", "fairmixup", "diffmcdp", "fairer"];
 
     /// <summary>The post-processing rival's method name in the sweep catalogue.</summary>
     public const string ThresholdMethod = "threshold";
+
+    /// <summary>The TFS/FDR comparison's part (section 4).</summary>
+    public const string TfsPart = "tfs-utkface";
+
+    /// <summary>Part 4's selection regime as released: the balanced fine-tuning set is drawn from train and validation,
+    /// so the rows that select the epoch are also fine-tuned on (the stitch knob <c>fine_tune_on</c>).</summary>
+    public const string ReleasedRegime = "train+val";
+
+    /// <summary>Part 4's clean selection regime: fine-tuning on train only; validation rows stay unseen.</summary>
+    public const string CleanRegime = "train";
+
+    /// <summary>Part 4's two selection regimes, released first.</summary>
+    public static IReadOnlyList<string> TfsRegimes { get; } = [ReleasedRegime, CleanRegime];
+
+    /// <summary>The curve of stitch method <paramref name="method"/> at stitch point <paramref name="layer"/> under
+    /// selection regime <paramref name="regime"/> in part 4's plan (its trials' <see cref="TrialConfig.Curve"/>).</summary>
+    public static string TfsCurve(string method, string layer, string regime) =>
+        $"{method} {SweepPlan.StitchLayerKnob}={layer} {FineTuneOnKnob}={regime}";
+
+    private const string FineTuneOnKnob = "fine_tune_on";
 
     /// <summary>Name of the rationale-vs-fairness part (section 3), which is not a sweep.</summary>
     public const string RationalePart = "rationale";
@@ -92,16 +115,28 @@ public static class StudyDesign
             },
             // Not a sweep of its own: part 1's trials record their models' cosines (SweepOptions.RecordRationale).
             new(RationalePart, 3, "Rationale vs fairness: per-layer cosines of every model of part 1 (recorded by its trials) against its test gap", null),
-            new("tfs-utkface", 4, "TFS vs FDR on UTKFace (young vs gender), ResNet-18 standard stem 32×32: tfs, fdr, tfs-joint × α × stitch layer",
+            new(TfsPart, 4, "TFS vs FDR on UTKFace (young vs gender), ResNet-18 standard stem 32×32, full batch: tfs, fdr, tfs-joint × α × stitch layer × selection regime (fine-tuning on train+val as released, or on train only)",
                 new SweepOptions
                 {
-                    Dataset = "utkface", Sensitive = ["gender"], Protocol = "tfs", Constraint = "eo", Methods = ["tfs", "fdr", "tfs-joint"],
+                    Dataset = "utkface", Sensitive = ["gender"], Protocol = "tfs", Constraint = "eo", Methods = StitchMethods,
                     Lambdas = [0, 5, 20], Seeds = 5, StitchLayers = [4, 5],
+                    Grid = [.. StitchMethods.Select(m => new GridAxis(m, FineTuneOnKnob, [.. TfsRegimes]))],
                 })
             {
-                SkipReason = images, EstimatedSecondsPerTrial = 85,
-                Cuts = ["the clean selection regime (fine-tuning on train only): `stitch --fine-tune-on train` has it, the sweep does not",
-                    "batch 1 for 20 epochs (the released regime): `stitch --batch-size 1` has it, the sweep does not"],
+                // 5 backbones of ~950 CPU-s each, then 180 stitch trials of 4–10 CPU-s (session 6's UTKFace runs).
+                SkipReason = images, EstimatedSecondsPerTrial = 32,
+            },
+            new("tfs-utkface-batch1", 4, "TFS vs FDR on UTKFace as released: batch 1 for 20 epochs, penultimate layer, fine-tuning on train+val, seed 0",
+                new SweepOptions
+                {
+                    Dataset = "utkface", Sensitive = ["gender"], Protocol = "tfs", Constraint = "eo", Methods = ["tfs", "fdr"],
+                    Lambdas = [0, 5, 20], Seeds = 1, Epochs = 20, StitchLayers = [5],
+                    Grid = [new GridAxis("tfs", "batch_size", ["1"]), new GridAxis("fdr", "batch_size", ["1"])],
+                })
+            {
+                // its own sweep folder, so it trains its own seed-0 backbone (~950 CPU-s) before 6 batch-1 stitch trials.
+                SkipReason = images, EstimatedSecondsPerTrial = 200,
+                Cuts = ["one seed (the released regime's cost, as the issue asks)", "tfs-joint and the earlier stitch layer"],
             },
             Threshold("threshold-adult-dp", "dp", threshold),
             Threshold("threshold-adult-eo", "eo", threshold),

@@ -87,7 +87,7 @@ public static class StudyReport
             "UTKFace (young vs gender, ResNet-18 with torchvision's stem at 32×32, random initialisation) stands in for the paper's CelebA, which cannot be obtained here.");
         Rationale(md, results, figures);
         Section(md, results, figures, 4, "4. TFS vs FDR on UTKFace",
-            "Stitch methods take λ as α. The larger `layer` is the penultimate point (ResNet-18: 5, after pooling), the smaller one the point before it (ResNet-18: 4, the output of the last residual stage). Selection regime: as released (validation rows inside the balanced fine-tuning set).");
+            "Stitch methods take λ as α. The larger `layer` is the penultimate point (ResNet-18: 5, after pooling), the smaller one the point before it (ResNet-18: 4, the output of the last residual stage). Two selection regimes: as released (`fine_tune_on=train+val`: the validation rows that select the epoch are inside the balanced fine-tuning set) and clean (`fine_tune_on=train`: selection on held-out validation rows never fine-tuned on). `tfs-utkface` trains full batch; `tfs-utkface-batch1` is the released code's batch 1 for 20 epochs on one seed, with its cost in section 7.");
         TfsComparisons(md, results);
         Section(md, results, figures, 5, "5. ERM + per-group thresholds (the simplest rival)",
             "Per-group decision thresholds chosen on validation, as fairlearn's ThresholdOptimizer (DP; equalized odds with randomised thresholds drawn with the trial's seed), applied to ERM: method `threshold` of `fairsharp sweep`, which trains the seed's ERM exactly as the `erm` trial and runs what `fairsharp postprocess` runs on it. Thresholds change decisions, not scores, so this part is read on thresholded metrics: utility = accuracy, gap = the constraint's fairlearn difference (DP: demographic parity difference; EO: equalized odds difference), all of the 0/1 decisions on the test split.");
@@ -292,7 +292,7 @@ public static class StudyReport
 
     private static void TfsComparisons(StringBuilder md, IReadOnlyList<PartResult> results)
     {
-        var part = results.FirstOrDefault(r => r.Part.Name == "tfs-utkface");
+        var part = results.FirstOrDefault(r => r.Part.Name == StudyDesign.TfsPart);
         if (part?.Plan is null || part.Analysis is null)
         {
             return;
@@ -300,8 +300,11 @@ public static class StudyReport
 
         md.Append("Paired comparisons (HV(A) − HV(B), 95% CI):\n\n| A | B | difference | P(A larger) | seeds |\n|---|---|---:|---:|---:|\n");
         var layers = part.Plan.Options.StitchLayers.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToArray();
-        var pairs = layers.SelectMany(l => new[] { ($"tfs {SweepPlan.StitchLayerKnob}={l}", $"fdr {SweepPlan.StitchLayerKnob}={l}"), ($"tfs-joint {SweepPlan.StitchLayerKnob}={l}", $"fdr {SweepPlan.StitchLayerKnob}={l}") })
-            .Append(($"tfs {SweepPlan.StitchLayerKnob}={layers.Min()}", $"fdr {SweepPlan.StitchLayerKnob}={layers.Max()}"));
+        string C(string method, string layer, string regime) => StudyDesign.TfsCurve(method, layer, regime);
+        var pairs = StudyDesign.TfsRegimes.SelectMany(r => layers
+                .SelectMany(l => new[] { (C("tfs", l, r), C("fdr", l, r)), (C("tfs-joint", l, r), C("fdr", l, r)) })
+                .Append((C("tfs", layers.Min()!, r), C("fdr", layers.Max()!, r))))
+            .Concat(StudyDesign.StitchMethods.Select(m => (C(m, layers.Max()!, StudyDesign.CleanRegime), C(m, layers.Max()!, StudyDesign.ReleasedRegime))));
         foreach (var (a, b) in pairs)
         {
             if (part.Compare(a, b) is { } d)

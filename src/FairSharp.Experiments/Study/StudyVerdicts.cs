@@ -27,8 +27,8 @@ public static class StudyVerdicts
             Claim1(part1),
             Claim2(part1),
             Claim3(byName),
-            Claim4(byName.GetValueOrDefault("tfs-utkface")),
-            Claim5(byName.GetValueOrDefault("tfs-utkface")),
+            Claim4(byName.GetValueOrDefault(StudyDesign.TfsPart)),
+            Claim5(byName.GetValueOrDefault(StudyDesign.TfsPart)),
             Thresholds(byName),
         ];
     }
@@ -147,12 +147,15 @@ public static class StudyVerdicts
         }
 
         var layer = part.Plan.Options.StitchLayers.Max().ToString(CultureInfo.InvariantCulture);
-        if (part.Compare($"tfs {SweepPlan.StitchLayerKnob}={layer}", $"fdr {SweepPlan.StitchLayerKnob}={layer}") is not { } d)
+        var released = StudyDesign.ReleasedRegime;
+        if (part.Compare(StudyDesign.TfsCurve("tfs", layer, released), StudyDesign.TfsCurve("fdr", layer, released)) is not { } d)
         {
             return new(claim, ClaimVerdict.CannotTell, $"not run yet ({part.Records.Count} of {part.Planned} trials)", "running part 4");
         }
 
-        var deciding = $"paired hypervolume difference TFS − FDR at the penultimate layer ({layer}): {d.Text} ({d.Seeds} seeds)";
+        var clean = part.Compare(StudyDesign.TfsCurve("tfs", layer, StudyDesign.CleanRegime), StudyDesign.TfsCurve("fdr", layer, StudyDesign.CleanRegime));
+        var deciding = $"paired hypervolume difference TFS − FDR at the penultimate layer ({layer}), selection as released: {d.Text} ({d.Seeds} seeds)"
+            + (clean is null ? string.Empty : $"; clean selection (fine-tuning on train only): {clean.Text}");
         return d.ABetter ? new(claim, ClaimVerdict.Holds, deciding, "the clean selection regime (selection rows never fine-tuned on) removing the lead")
             : d.BBetter ? new(claim, ClaimVerdict.DoesNotHold, deciding, "the released batch-1 regime, or a backbone trained at 128×128 as the authors")
             : new(claim, ClaimVerdict.CannotTell, deciding, "more seeds narrowing the interval");
@@ -169,12 +172,13 @@ public static class StudyVerdicts
         var layers = part.Plan.Options.StitchLayers;
         var last = layers.Max().ToString(CultureInfo.InvariantCulture);
         var earlier = layers.Min().ToString(CultureInfo.InvariantCulture);
-        if (part.Compare($"tfs {SweepPlan.StitchLayerKnob}={earlier}", $"fdr {SweepPlan.StitchLayerKnob}={last}") is not { } d)
+        var released = StudyDesign.ReleasedRegime;
+        if (part.Compare(StudyDesign.TfsCurve("tfs", earlier, released), StudyDesign.TfsCurve("fdr", last, released)) is not { } d)
         {
             return new(claim, ClaimVerdict.CannotTell, $"not run yet ({part.Records.Count} of {part.Planned} trials)", "running part 4");
         }
 
-        var deciding = $"paired hypervolume difference TFS at layer {earlier} − FDR at the last layer ({last}): {d.Text} ({d.Seeds} seeds)";
+        var deciding = $"paired hypervolume difference TFS at layer {earlier} − FDR at the last layer ({last}), selection as released: {d.Text} ({d.Seeds} seeds)";
         return d.ABetter ? new(claim, ClaimVerdict.Holds, deciding, "a stronger last-layer baseline (FDR with more epochs or another α)")
             : d.BBetter ? new(claim, ClaimVerdict.DoesNotHold, deciding, "stitching at a layer earlier still")
             : new(claim, ClaimVerdict.CannotTell, deciding, "more seeds narrowing the interval");

@@ -30,7 +30,9 @@ public sealed class StudyCommandTests
             report.ShouldNotContain("No paired trials yet");
             Directory.GetFiles(Path.Combine(folder, "reproduction"), "fairer-adult-dp-rationale-*.png").ShouldNotBeEmpty();
             report.ShouldNotContain("not run yet (");
-            foreach (var part in new[] { "fairer-adult-dp", "fairer-adult-eo", "fairer-credit-dp", "fairer-utkface-dp", "tfs-utkface", "threshold-adult-dp", "threshold-adult-eo", "ffb-adult" })
+            report.ShouldContain("| tfs stitch_layer=2 fine_tune_on=train+val | fdr stitch_layer=2 fine_tune_on=train+val |");
+            report.ShouldContain("| tfs stitch_layer=2 fine_tune_on=train | tfs stitch_layer=2 fine_tune_on=train+val |");
+            foreach (var part in new[] { "fairer-adult-dp", "fairer-adult-eo", "fairer-credit-dp", "fairer-utkface-dp", "tfs-utkface", "tfs-utkface-batch1", "threshold-adult-dp", "threshold-adult-eo", "ffb-adult" })
             {
                 File.Exists(Path.Combine(folder, part, TrialStore.FileName)).ShouldBeTrue(part);
                 File.Exists(Path.Combine(folder, "reproduction", $"{part}.png")).ShouldBeTrue(part);

@@ -50,6 +50,33 @@ public sealed class StudyPlanTests
     }
 
     [Fact]
+    public void Part_four_has_both_selection_regimes_full_batch_and_the_released_batch_one_regime_on_one_seed()
+    {
+        var plan = StudyPlan.Create(new StudyOptions { ImagesAvailable = true }, Catalog);
+        var tfs = plan.Parts.Single(p => p.Part.Name == StudyDesign.TfsPart).Plan!;
+        var curves = tfs.Trials.Select(t => t.Curve).Distinct().ToArray();
+        // 3 methods × 2 layers × 2 regimes, each curve 3 α × 5 seeds
+        curves.Length.ShouldBe(12);
+        foreach (var method in StudyDesign.StitchMethods)
+        {
+            foreach (var layer in new[] { "4", "5" })
+            {
+                foreach (var regime in StudyDesign.TfsRegimes)
+                {
+                    curves.ShouldContain(StudyDesign.TfsCurve(method, layer, regime));
+                    tfs.Trials.Count(t => t.Curve == StudyDesign.TfsCurve(method, layer, regime)).ShouldBe(3 * 5);
+                }
+            }
+        }
+
+        tfs.Trials.ShouldAllBe(t => t.Options!["batch_size"] == "full");
+        var batch1 = plan.Parts.Single(p => p.Part.Name == "tfs-utkface-batch1").Plan!;
+        batch1.Trials.Count.ShouldBe(2 * 3);
+        batch1.Trials.ShouldAllBe(t => t.Seed == 0 && t.Options!["batch_size"] == "1" && t.Options["epochs"] == "20"
+            && t.Options["fine_tune_on"] == StudyDesign.ReleasedRegime && t.Options["stitch_layer"] == "5");
+    }
+
+    [Fact]
     public void The_tiny_version_runs_every_section_on_german_with_two_seeds_and_one_lambda()
     {
         var plan = StudyPlan.Create(new StudyOptions { Tiny = true, ImagesAvailable = false }, Catalog);
@@ -64,7 +91,7 @@ public sealed class StudyPlanTests
     public void Without_utkface_the_image_parts_are_skipped_with_the_reason()
     {
         var plan = StudyPlan.Create(new StudyOptions { ImagesAvailable = false }, Catalog);
-        foreach (var name in new[] { "fairer-utkface-dp", "tfs-utkface" })
+        foreach (var name in new[] { "fairer-utkface-dp", "tfs-utkface", "tfs-utkface-batch1" })
         {
             var (part, sweep) = plan.Parts.Single(p => p.Part.Name == name);
             sweep.ShouldBeNull();
