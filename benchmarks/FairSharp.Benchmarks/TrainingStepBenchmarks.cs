@@ -23,8 +23,8 @@ namespace FairSharp.Benchmarks;
 /// batch 1024) on Adult (ffb protocol, seed 0), exactly as the Trainer runs it (<see cref="TrainingStep"/>), for ERM
 /// and GapReg (DiffDP, λ = 1). GlobalSetup runs the PyTorch reference (benchmarks/reference/training_steps_pytorch.py)
 /// on the same data with the same thread count and measures the BLAS's achievable peak; the summary shows PyTorch's
-/// ms/step, the ratio and the FLOP-bound floor. Each objective runs with torch's dropout masks and with the opt-in managed ones
-/// (<see cref="FastDropout"/>; the PyTorch reference uses torch's). Threads: FAIRSHARP_BENCH_THREADS (default 2; the driver script passes 1). CPU-time columns: user + system time per step of each process.
+/// ms/step, the ratio and the FLOP-bound floor. Dropout masks are torch's own, drawn in
+/// managed code (<c>ManagedDropout</c>; bit for bit the masks of the PyTorch reference's <c>bernoulli_</c> on this CPU). Threads: FAIRSHARP_BENCH_THREADS (default 2; the driver script passes 1). CPU-time columns: user + system time per step of each process.
 /// Run: benchmarks/reference/run_training_steps.sh [threads].
 /// </summary>
 [Config(typeof(Columns))]
@@ -56,10 +56,6 @@ public class TrainingStepBenchmarks
     [Params("erm", "gapreg")]
     public string Objective { get; set; } = "erm";
 
-    /// <summary>Dropout masks: torch's (default) or FairSharp's opt-in managed ones (<see cref="TrainerOptions.FastDropout"/>).</summary>
-    [Params(false, true)]
-    public bool FastDropout { get; set; }
-
     private static int Threads => int.TryParse(Environment.GetEnvironmentVariable("FAIRSHARP_BENCH_THREADS"), out var t) && t > 0 ? t : 2;
 
     [GlobalSetup]
@@ -88,7 +84,6 @@ public class TrainingStepBenchmarks
         manual_seed(0);
         model = ModelSpec.FfbMlp(split.RowSize).Build();
         model.train();
-        model.FastDropout = FastDropout;
         objective = MethodRegistry.Create(Objective, null, new MethodContext(FairnessConstraint.DemographicParity, 2));
         optimizer = new AdamOptimizer(model.parameters().Concat(objective.Attach(model)), 1e-2);
         scheduler = optim.lr_scheduler.StepLR(optimizer, 50, 0.1);
@@ -114,12 +109,10 @@ public class TrainingStepBenchmarks
         }
 
         process.Refresh();
-        FairSharpCpuMs[Key] = (process.TotalProcessorTime - cpuStart).TotalMilliseconds / cpuSteps;
+        FairSharpCpuMs[Objective] = (process.TotalProcessorTime - cpuStart).TotalMilliseconds / cpuSteps;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// {Key}: CPU ms/step FairSharp {FairSharpCpuMs[Key]:F2} vs PyTorch {PyTorchCpuMs.GetValueOrDefault(Objective, double.NaN):F2}"));
+            $"// {Objective}: CPU ms/step FairSharp {FairSharpCpuMs[Objective]:F2} vs PyTorch {PyTorchCpuMs.GetValueOrDefault(Objective, double.NaN):F2}"));
     }
-
-    private string Key => FastDropout ? Objective + " fast-dropout" : Objective;
 
     [Benchmark(Description = "train step (FairSharp)")]
     public double Step()
@@ -263,7 +256,7 @@ public class TrainingStepBenchmarks
     }
 
     /// <summary>A summary column computed from FairSharp's median ms/step and the method's reference numbers (and the
-    /// case's key, method plus dropout kind, for FairSharp's own CPU time).</summary>
+    /// case's key, its method, for FairSharp's own CPU time).</summary>
     private sealed class ReferenceColumn(string name, Func<double, string, string, double> value) : IColumn
     {
         public ReferenceColumn(string name, Func<double, string, double> value) : this(name, (ms, method, _) => value(ms, method))
@@ -292,7 +285,7 @@ public class TrainingStepBenchmarks
         {
             var median = summary[benchmarkCase]?.ResultStatistics?.Median;
             var method = benchmarkCase.Parameters["Objective"] as string ?? "";
-            var key = benchmarkCase.Parameters["FastDropout"] is true ? method + " fast-dropout" : method;
+            var key = method;
             var ms = median is { } ns ? ns / 1e6 : double.NaN;
             return value(ms, method, key).ToString("F2", CultureInfo.InvariantCulture);
         }

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Runs FairSharp's TrainingStepBenchmarks (ERM and GapReg steps of FFB's MLP on Adult, batch 1024) next to the PyTorch
 # reference (training_steps_pytorch.py, run by the benchmark's GlobalSetup with the same thread count) and prints
-# ms/step, the ratio FairSharp/PyTorch and the FLOP-bound floor in BenchmarkDotNet's summary table, for torch's
-# dropout masks and for the opt-in managed ones (FastDropout = True: train/sweep --fast-dropout).
+# ms/step, the ratio FairSharp/PyTorch and the FLOP-bound floor in BenchmarkDotNet's summary table.
 # Usage: benchmarks/reference/run_training_steps.sh [THREADS]   (default 1: on a shared machine a second busy-waiting
 # OpenMP/OpenBLAS thread makes wall times meaningless; the CPU-time columns stay comparable)
 set -euo pipefail

@@ -95,7 +95,6 @@ public sealed class Trainer
         // the CPU kernels used here are deterministic for a fixed thread count (checked by the determinism tests).
         manual_seed(options.Seed);
         model.to(device);
-        model.FastDropout = options.FastDropout;
         var messages = new List<string>();
         var sampler = CreateSampler(objective.RequiredSampling ?? options.Sampling, data, messages);
         var extra = objective.Attach(model);

@@ -74,12 +74,6 @@ public sealed record TrainerOptions
     /// epoch's weights; chosen epochs and test metrics are the same either way, and evaluation costs half.</summary>
     public bool TestCurve { get; init; }
 
-    /// <summary>Draw dropout masks in managed code instead of with torch's <c>bernoulli_</c>
-    /// (<see cref="Models.FairNetwork.FastDropout"/>): the same Bernoulli(1 − p) masks in distribution, still
-    /// determined by <see cref="Seed"/>, but other draws, so a run's numbers differ from the default's. Opt-in for
-    /// speed (torch's mask is a serial per-element loop on CPUs without its MKL path). Default false.</summary>
-    public bool FastDropout { get; init; }
-
     /// <summary>Threshold and comparison of every thresholded metric (default score ≥ 0.5).</summary>
     public EvaluationOptions Evaluation { get; init; } = EvaluationOptions.Default;
 

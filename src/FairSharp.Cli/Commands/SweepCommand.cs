@@ -39,12 +39,11 @@ internal static class SweepCommand
         var freshWorkers = new Option<bool>("--fresh-workers") { Description = "Start a new worker process for every trial instead of reusing workers (slower; same results)." };
         var mixedSamplers = new Option<bool>("--mixed-samplers") { Description = "Let each method keep its own sampler instead of one for all (the report warns: the comparison then mixes objective, sampler and rows per step)." };
         var rationale = new Option<bool>("--rationale") { Description = "Also record in each trial the per-layer rationale cosines of its model (what `fairsharp rationale` reports, test split); no metric changes, the trial ids do." };
-        var fastDropout = new Option<bool>("--fast-dropout") { Description = "Train with train's --fast-dropout (faster dropout masks, same distribution, other draws): the trials' numbers and ids change." };
         var dataDir = CommonOptions.DataDir();
         var analysis = new AnalysisCliOptions();
 
         var command = new Command("sweep", "Run methods × λ × seeds in parallel workers (resumable), then write summary.csv, report.md and pareto.png/svg.");
-        foreach (var option in new Option[] { dataset, sensitive, methods, constraint, lambdas, seeds, seed, jobs, threads, shard, output, epochs, protocol, stitchLayers, stitchInits, grid, mixedSamplers, rationale, fastDropout, retryFailed, freshWorkers, dataDir })
+        foreach (var option in new Option[] { dataset, sensitive, methods, constraint, lambdas, seeds, seed, jobs, threads, shard, output, epochs, protocol, stitchLayers, stitchInits, grid, mixedSamplers, rationale, retryFailed, freshWorkers, dataDir })
         {
             command.Options.Add(option);
         }
@@ -81,7 +80,6 @@ internal static class SweepCommand
                 Grid = (parse.GetValue(grid) ?? []).Select(GridAxis.Parse).ToArray(),
                 MixedSamplers = parse.GetValue(mixedSamplers),
                 RecordRationale = parse.GetValue(rationale),
-                FastDropout = parse.GetValue(fastDropout),
             };
             var runner = new TrainingTrialRunner();
             var plan = SweepPlan.Create(options, runner.Catalog);

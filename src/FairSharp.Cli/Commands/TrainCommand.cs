@@ -40,7 +40,6 @@ internal static class TrainCommand
         var numpySplit = new Option<bool>("--numpy-split") { Description = "fairmixup: split with numpy's np.random.seed(seed); np.random.permutation(n), i.e. aif360's split in the authors' code." };
         var hidden = new Option<string?>("--hidden") { Description = "Hidden widths, comma-separated (e.g. 256,256). Default: the protocol's (ffb: 512,256,64)." };
         var dropout = new Option<double?>("--dropout") { Description = "Dropout probability in [0, 1). Default: the protocol's (ffb: 0.5)." };
-        var fastDropout = new Option<bool>("--fast-dropout") { Description = "Draw dropout masks with a fast vectorised generator instead of torch's (same distribution, still set by --seed, but other draws: results differ from the default; recorded in result.json)." };
         var evalEvery = new Option<int?>("--eval-every") { Description = "Steps between evaluations under a step-based protocol (ffb default 10)." };
         var testCurve = new Option<bool>("--test-curve") { Description = "Also evaluate the test split at every evaluation (per-epoch test curve in result.json; default: once, at the chosen epoch)." };
         var selection = new Option<string?>("--selection") { Description = "Model selection on validation: last, min-gap, max-accuracy-within-gap. Default: the protocol's." };
@@ -50,7 +49,7 @@ internal static class TrainCommand
         var dataDir = CommonOptions.DataDir();
 
         var command = new Command("train", "Train one model with one method and write result.json, model.bin and manifest.json.");
-        foreach (var option in new Option[] { dataset, sensitive, method, constraint, protocol, numpySplit, seed, epochs, steps, batchSize, lr, architecture, hidden, dropout, fastDropout, evalEvery, testCurve, selection, device, threads, output, dataDir })
+        foreach (var option in new Option[] { dataset, sensitive, method, constraint, protocol, numpySplit, seed, epochs, steps, batchSize, lr, architecture, hidden, dropout, evalEvery, testCurve, selection, device, threads, output, dataDir })
         {
             command.Options.Add(option);
         }
@@ -83,7 +82,6 @@ internal static class TrainCommand
                 Architecture = parse.GetValue(architecture),
                 Hidden = ParseWidths(parse.GetValue(hidden)),
                 Dropout = parse.GetValue(dropout),
-                FastDropout = parse.GetValue(fastDropout),
                 EvaluateEvery = parse.GetValue(evalEvery),
                 TestCurve = parse.GetValue(testCurve),
                 Selection = parse.GetValue(selection),

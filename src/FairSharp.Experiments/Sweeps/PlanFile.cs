@@ -100,7 +100,6 @@ public static class PlanFile
         Compare("stitch layers", List(existing.StitchLayers), List(requested.StitchLayers));
         Compare("stitch inits", List(existing.StitchInits), List(requested.StitchInits));
         Compare("rationale", existing.RecordRationale ? "recorded" : "not recorded", requested.RecordRationale ? "recorded" : "not recorded");
-        Compare("dropout masks", existing.FastDropout ? "fast" : "torch", requested.FastDropout ? "fast" : "torch");
         return differences.Count > 0 ? string.Join("; ", differences) : "same options, different trial list";
     }
 }

@@ -74,12 +74,6 @@ public sealed record SweepOptions
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool RecordRationale { get; init; }
 
-    /// <summary>Train every trial of a trained network (not the stitch methods) with managed dropout masks
-    /// (<c>--fast-dropout</c>; <see cref="Training.TrainerOptions.FastDropout"/>; <see cref="TrialConfig.FastDropout"/>):
-    /// faster, other draws, so other numbers and other ids. Default false.</summary>
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    public bool FastDropout { get; init; }
-
     /// <summary>Extra axes over method knobs (<c>--grid fairer.lambda_align=0,0.01,0.1</c>). Default none.</summary>
     public IReadOnlyList<GridAxis> Grid { get; init; } = [];
 

@@ -83,7 +83,6 @@ public sealed class SweepPlan
                             CurveKnobs = curveKnobs,
                             Sampling = method.UsesStitch ? null : sampling,
                             Rationale = options.RecordRationale && !method.UsesStitch ? true : null,
-                            FastDropout = options.FastDropout && !method.UsesStitch ? true : null,
                             Csv = csv,
                             DataSha256 = csv is null ? null : options.DataSha256,
                         });

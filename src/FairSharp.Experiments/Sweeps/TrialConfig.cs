@@ -86,12 +86,6 @@ public sealed record TrialConfig(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Rationale { get; init; }
 
-    /// <summary>True when the trial draws its dropout masks in managed code (<see cref="SweepOptions.FastDropout"/>):
-    /// other draws, so other numbers, hence part of the id; null (left out of the id, which keeps every earlier id) for
-    /// torch's dropout.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? FastDropout { get; init; }
-
     private static string ComputeId(TrialConfig config)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(config.CanonicalJson()));

@@ -74,7 +74,6 @@ public sealed class TrainingTrialRunner : ITrialRunner
             SamplingReason = c.Sampling is null ? null : "the sweep's one sampler (plan.json: sampler)",
             Seed = c.Seed,
             Epochs = descriptor.Backbone is null ? c.Epochs : null,
-            FastDropout = c.FastDropout == true,
             Threads = spec.TorchThreads,
             DataDirectory = spec.DataDirectory,
         };

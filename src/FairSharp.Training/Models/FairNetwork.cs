@@ -62,22 +62,6 @@ public abstract class FairNetwork : nn.Module<Tensor, Tensor>
     /// <summary>Every place the network can be cut, input → output; the last is the penultimate representation.</summary>
     public IReadOnlyList<StitchPoint> StitchPoints => stitchPoints ??= BuildStitchPoints();
 
-    /// <summary>Draw training-mode dropout masks in managed code (xoshiro256**, seeded from torch's generator) instead
-    /// of with torch's <c>bernoulli_</c>: the same distribution and still determined by the run's seed, but other draws,
-    /// so results differ from the default path. Off by default; <see cref="TrainerOptions.FastDropout"/> sets it for a
-    /// run. Evaluation mode is unaffected (dropout is the identity there).</summary>
-    public bool FastDropout
-    {
-        get => stages.OfType<LinearStage>().Any(s => s.FastDropout);
-        set
-        {
-            foreach (var stage in stages.OfType<LinearStage>())
-            {
-                stage.FastDropout = value;
-            }
-        }
-    }
-
     /// <summary>Index of the penultimate stitch point (the last one).</summary>
     public int PenultimateCut => stages.Count - 1;
 

@@ -22,10 +22,6 @@ public sealed class LinearStage : NetworkStage
         RegisterComponents();
     }
 
-    /// <summary>Draw training-mode dropout masks with <see cref="ManagedDropout"/> instead of torch's dropout
-    /// (<see cref="FairNetwork.FastDropout"/>). Default false.</summary>
-    internal bool FastDropout { get; set; }
-
     /// <inheritdoc />
     public override IReadOnlyList<(string LocalName, WeightLayerKind Kind)> WeightModules { get; } = [("linear", WeightLayerKind.Linear)];
 
@@ -41,6 +37,6 @@ public sealed class LinearStage : NetworkStage
             return h;
         }
 
-        return FastDropout && training ? ManagedDropout.Apply(h, dropout) : nn.functional.dropout(h, dropout, training);
+        return training ? ManagedDropout.Apply(h, dropout) : h;
     }
 }

@@ -66,11 +66,6 @@ public sealed record RunConfig(
     /// (.NET's <see cref="Random"/> seeded with the run's seed).</summary>
     public string Split { get; init; } = "dotnet";
 
-    /// <summary>True when dropout masks were drawn in managed code (<see cref="TrainerOptions.FastDropout"/>); left out
-    /// of result.json when false, so default runs record what they did before the option existed.</summary>
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    public bool FastDropout { get; init; }
-
     /// <summary>Collects the configuration of a resolved run.</summary>
     public static RunConfig Of(TrainRequest request, TrainingPlan plan, SamplerChoice sampler)
     {
@@ -84,7 +79,6 @@ public sealed record RunConfig(
             t.IterationsPerEpoch, t.EarlyStopping, t.Selection.Describe(), t.Evaluation.Threshold, t.Evaluation.ComparisonText)
         {
             Split = request.NumpySplit ? "numpy" : "dotnet",
-            FastDropout = t.FastDropout,
         };
     }
 

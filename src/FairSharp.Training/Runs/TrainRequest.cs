@@ -71,10 +71,6 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// <summary>Dropout probability of the model. Null = protocol (ffb: 0.5).</summary>
     public double? Dropout { get; init; }
 
-    /// <summary>Draw dropout masks in managed code (<see cref="TrainerOptions.FastDropout"/>; CLI <c>--fast-dropout</c>):
-    /// faster, same distribution, other draws than the default. Default false.</summary>
-    public bool FastDropout { get; init; }
-
     /// <summary>Steps between evaluations of a step-based protocol. Null = protocol (ffb: 10).</summary>
     public int? EvaluateEvery { get; init; }
 
