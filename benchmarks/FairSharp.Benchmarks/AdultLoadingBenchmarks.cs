@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using FairSharp.Data;
 using FairSharp.Data.Catalogue;
+using FairSharp.Data.Protocols;
 
 namespace FairSharp.Benchmarks;
 
@@ -17,8 +18,8 @@ public class AdultLoadingBenchmarks
     public void Setup() => _dir = DataDirectory.Locate();
 
     [Benchmark]
-    public int AdultFfb() => DatasetLoader.Prepare(new DataRequest("adult", ["sex"], ProtocolNames.Ffb, 0) { DataDirectory = _dir }).Train.Count;
+    public int AdultFfb() => DatasetLoader.Prepare(new DataRequest("adult", ["sex"], FfbProtocol.ProtocolName, 0) { DataDirectory = _dir }).Train.Count;
 
     [Benchmark]
-    public int AdultFairMixup() => DatasetLoader.Prepare(new DataRequest("adult", ["sex"], ProtocolNames.FairMixup, 0) { DataDirectory = _dir }).Train.Count;
+    public int AdultFairMixup() => DatasetLoader.Prepare(new DataRequest("adult", ["sex"], FairMixupProtocol.ProtocolName, 0) { DataDirectory = _dir }).Train.Count;
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using FairSharp.Data;
 using FairSharp.Data.Catalogue;
+using FairSharp.Data.Protocols;
 using FairSharp.Experiments.Postprocessing;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Training.Models;
@@ -29,7 +30,7 @@ internal static class ValueChoices
         ("sweep", "--constraint") => SweepOptions.KnownConstraints,
         ("postprocess", "--constraint") => FairnessConstraints.PostprocessingNames,
         ("train", "--constraint") => Enum.GetValues<FairnessConstraint>().Select(c => c.ToName()).ToArray(),
-        (_, "--protocol") => ProtocolNames.All,
+        (_, "--protocol") => DataProtocols.Names,
         (_, "--arch") => ModelSpec.ArchitectureNames,
         ("audit", "--format") => ["json", "md", "csv"],
         _ => null,

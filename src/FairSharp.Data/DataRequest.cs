@@ -1,14 +1,15 @@
 using System.Globalization;
 using FairSharp.Data.Catalogue;
+using FairSharp.Data.Protocols;
 
 namespace FairSharp.Data;
 
 /// <summary>What to load and how: a dataset, its sensitive attributes, a protocol preset, a seed, and overrides.</summary>
 /// <param name="Dataset">Catalogue name (<see cref="DatasetCatalogue.Names"/>).</param>
 /// <param name="Sensitive">Sensitive attributes; several give intersectional groups (index = binary number s1 s2 …).</param>
-/// <param name="Protocol">Protocol preset (<see cref="ProtocolNames"/>); default <c>ffb</c>.</param>
+/// <param name="Protocol">Protocol preset (<see cref="DataProtocols"/>); default <c>ffb</c>.</param>
 /// <param name="Seed">Seed of the split and of every shuffle; the same seed gives the same split.</param>
-public sealed record DataRequest(string Dataset, IReadOnlyList<string> Sensitive, string Protocol = ProtocolNames.Ffb, int Seed = 0)
+public sealed record DataRequest(string Dataset, IReadOnlyList<string> Sensitive, string Protocol = FfbProtocol.ProtocolName, int Seed = 0)
 {
     /// <summary>A user's CSV in place of a catalogue dataset (<c>--data</c>); then <see cref="Dataset"/> is only a label
     /// (the file name), the split comes from these options and the seed from <see cref="Seed"/>.</summary>
@@ -83,15 +84,10 @@ public sealed record DataRequest(string Dataset, IReadOnlyList<string> Sensitive
             }
         }
 
-        if (!ProtocolNames.All.Contains(Protocol, StringComparer.Ordinal))
+        var protocol = DataProtocols.Get(Protocol);
+        if (!protocol.AppliesTo(info.Name))
         {
-            throw new InvalidInputException(string.Format(DataErrors.UnknownProtocol, Protocol, string.Join(", ", ProtocolNames.All)));
-        }
-
-        if (!info.Protocols.Contains(Protocol, StringComparer.Ordinal))
-        {
-            var applies = DatasetCatalogue.All.Where(d => d.Protocols.Contains(Protocol, StringComparer.Ordinal)).Select(d => d.Name);
-            throw new InvalidInputException(string.Format(DataErrors.ProtocolNotForDataset, Protocol, Dataset, string.Join(", ", applies)));
+            throw new InvalidInputException(string.Format(DataErrors.ProtocolNotForDataset, Protocol, Dataset, string.Join(", ", protocol.Datasets)));
         }
 
         var (train, validation, test) = Fractions();
@@ -111,16 +107,12 @@ public sealed record DataRequest(string Dataset, IReadOnlyList<string> Sensitive
         }
     }
 
-    /// <summary>The (train, validation, test) fractions after the protocol defaults and the overrides.</summary>
+    /// <summary>The (train, validation, test) fractions after the protocol's defaults
+    /// (<see cref="DataProtocol.DefaultFractions"/>) and the overrides.</summary>
+    /// <exception cref="InvalidInputException">An unknown protocol.</exception>
     public (double Train, double Validation, double Test) Fractions()
     {
-        var (train, validation, test) = Protocol switch
-        {
-            ProtocolNames.FairMixup => (0.6, 0.2, 0.2),
-            ProtocolNames.Tfs => (0.6, 0.2, 0.2),
-            _ when string.Equals(Dataset, "utkface", StringComparison.Ordinal) => (0.8, 0.1, 0.1),
-            _ => (0.4, 0.3, 0.3),
-        };
+        var (train, validation, test) = DataProtocols.Get(Protocol).DefaultFractions(Dataset);
         return (TrainFraction ?? train, ValidationFraction ?? validation, TestFraction ?? test);
     }
 }

@@ -1,12 +1,12 @@
 using FairSharp.Data.Csv;
-using FairSharp.Data.Images;
 using FairSharp.Data.Protocols;
 using FairSharp.Data.Sources;
 using FairSharp.Data.Tabular;
 
 namespace FairSharp.Data;
 
-/// <summary>Loads a catalogue dataset and applies a protocol preset: the one entry point of FairSharp.Data.</summary>
+/// <summary>Loads a catalogue dataset and applies a protocol preset (<see cref="DataProtocols"/>), or reads a user's CSV:
+/// the one entry point of FairSharp.Data.</summary>
 public static class DatasetLoader
 {
     /// <summary>Validates <paramref name="request"/>, reads and verifies the files, and returns the prepared splits.</summary>
@@ -21,18 +21,7 @@ public static class DatasetLoader
             return TabularSource.FromCsv(request.Csv with { Sensitive = request.Sensitive, Seed = request.Seed });
         }
 
-        if (string.Equals(request.Dataset, "utkface", StringComparison.Ordinal))
-        {
-            return UtkFaceProtocol.Apply(UtkFaceSource.Read(request), request);
-        }
-
-        var dataDirectory = Catalogue.DataDirectory.Locate(request.DataDirectory);
-        if (string.Equals(request.Protocol, ProtocolNames.FairMixup, StringComparison.Ordinal))
-        {
-            return FairMixupProtocol.Apply(dataDirectory, request);
-        }
-
-        return FfbTabularProtocol.Apply(LoadTabular(request.Dataset, dataDirectory, request.VerifyChecksums), request);
+        return DataProtocols.Get(request.Protocol).Prepare(request);
     }
 
     internal static TabularData LoadTabular(string dataset, string dataDirectory, bool verify) => dataset switch

@@ -1,3 +1,5 @@
+using FairSharp.Data.Protocols;
+
 namespace FairSharp.Data.Tests;
 
 public sealed class DataRequestTests
@@ -20,8 +22,8 @@ public sealed class DataRequestTests
     [Fact]
     public void A_protocol_for_another_dataset_is_refused()
     {
-        Message(new DataRequest("compas", ["sex"], ProtocolNames.FairMixup)).ShouldBe(string.Format(DataErrors.ProtocolNotForDataset, "fairmixup", "compas", "adult"));
-        Message(new DataRequest("adult", ["sex"], ProtocolNames.Tfs)).ShouldBe(string.Format(DataErrors.ProtocolNotForDataset, "tfs", "adult", "utkface"));
+        Message(new DataRequest("compas", ["sex"], FairMixupProtocol.ProtocolName)).ShouldBe(string.Format(DataErrors.ProtocolNotForDataset, "fairmixup", "compas", "adult"));
+        Message(new DataRequest("adult", ["sex"], TfsProtocol.ProtocolName)).ShouldBe(string.Format(DataErrors.ProtocolNotForDataset, "tfs", "adult", "utkface"));
     }
 
     [Fact]
@@ -37,16 +39,16 @@ public sealed class DataRequestTests
         Message(new DataRequest("adult", ["sex"]) { TrainFraction = 0.5 }).ShouldBe(string.Format(DataErrors.BadFractions, 0.5, 0.3, 0.3));
         Message(new DataRequest("adult", ["sex"]) { TrainFraction = 0.8, ValidationFraction = 0.2, TestFraction = 0 })
             .ShouldBe(string.Format(DataErrors.BadFractions, 0.8, 0.2, 0));
-        Message(new DataRequest("adult", ["sex"], ProtocolNames.FairMixup) { QuantileBins = 1 }).ShouldBe(string.Format(DataErrors.BadBins, 1));
-        Message(new DataRequest("utkface", ["gender"], ProtocolNames.Tfs) { ImageSize = 4 }).ShouldBe(string.Format(DataErrors.BadImageSize, 4));
+        Message(new DataRequest("adult", ["sex"], FairMixupProtocol.ProtocolName) { QuantileBins = 1 }).ShouldBe(string.Format(DataErrors.BadBins, 1));
+        Message(new DataRequest("utkface", ["gender"], TfsProtocol.ProtocolName) { ImageSize = 4 }).ShouldBe(string.Format(DataErrors.BadImageSize, 4));
     }
 
     [Fact]
     public void The_protocol_defaults_are_the_anchors_splits()
     {
         new DataRequest("adult", ["sex"]).Fractions().ShouldBe((0.4, 0.3, 0.3));
-        new DataRequest("adult", ["sex"], ProtocolNames.FairMixup).Fractions().ShouldBe((0.6, 0.2, 0.2));
-        new DataRequest("utkface", ["gender"], ProtocolNames.Tfs).Fractions().ShouldBe((0.6, 0.2, 0.2));
+        new DataRequest("adult", ["sex"], FairMixupProtocol.ProtocolName).Fractions().ShouldBe((0.6, 0.2, 0.2));
+        new DataRequest("utkface", ["gender"], TfsProtocol.ProtocolName).Fractions().ShouldBe((0.6, 0.2, 0.2));
         new DataRequest("utkface", ["gender"]).Fractions().ShouldBe((0.8, 0.1, 0.1));
         new DataRequest("adult", ["sex"]) { TrainFraction = 0.5, ValidationFraction = 0.25, TestFraction = 0.25 }.Fractions().ShouldBe((0.5, 0.25, 0.25));
     }

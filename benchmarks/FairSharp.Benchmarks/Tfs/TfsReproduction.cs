@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using FairSharp.Data;
+using FairSharp.Data.Protocols;
 using FairSharp.Metrics;
 using FairSharp.Training;
 using FairSharp.Training.Checkpoints;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
+using FairSharp.Training.Protocols;
 using FairSharp.Training.Runs;
 using FairSharp.Training.Stitching;
 
@@ -112,7 +114,7 @@ public static class TfsReproduction
             return;
         }
 
-        var request = new TrainRequest("utkface", ["gender"], "erm") { Protocol = ProtocolNames.Tfs, Seed = seed, Threads = threads };
+        var request = new TrainRequest("utkface", ["gender"], "erm") { Protocol = TfsProtocol.ProtocolName, Seed = seed, Threads = threads };
         var data = DatasetLoader.Prepare(request.ToDataRequest());
         var resolved = TrainingProtocols.Resolve(request, data);
         var plan = architecture == ModelSpec.SmallCnnName

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using FairSharp.Data;
 using FairSharp.Data.Catalogue;
+using FairSharp.Data.Protocols;
 using Spectre.Console;
 
 namespace FairSharp.Cli.Commands;
@@ -26,7 +27,7 @@ internal static class DatasetsCommand
         };
         var protocol = new Option<string?>("--protocol")
         {
-            Description = $"With --describe: protocol preset ({string.Join(", ", ProtocolNames.All)}; default: the dataset's first).",
+            Description = $"With --describe: protocol preset ({string.Join(", ", DataProtocols.Names)}; default: the dataset's first).",
         };
         var seed = new Option<int>("--seed")
         {

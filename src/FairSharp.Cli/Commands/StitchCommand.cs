@@ -109,8 +109,10 @@ internal static class StitchCommand
     private static void Print(CliConsole console, StitchOutcome outcome, string outDir)
     {
         var c = outcome.Config;
+        // init only for the methods that have a stitch (fdr has none): the knobs result.json records.
+        var init = c.MethodOptions.TryGetValue("init", out var i) ? $", init {i}" : string.Empty;
         console.Ansi.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{c.Method} ({c.Constraint}, alpha {c.Alpha}, init {c.Init}, batch {c.EffectiveBatchSize}) at stitch point {c.StitchLayer} ({c.StitchPoint.Name}) of {c.Dataset} [{string.Join(",", c.Sensitive)}], seed {c.Seed}: {outcome.Status}, {outcome.Steps} steps"));
+            $"{c.Method} ({c.MethodOptions["constraint"]}, alpha {c.MethodOptions["alpha"]}{init}, batch {c.EffectiveBatchSize}) at stitch point {c.StitchLayer} ({c.StitchPoint.Name}) of {c.Dataset} [{string.Join(",", c.Sensitive)}], seed {c.Seed}: {outcome.Status}, {outcome.Steps} steps"));
         if (outcome.Succeeded && outcome.ChosenEpoch >= 0)
         {
             console.Ansi.WriteLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,

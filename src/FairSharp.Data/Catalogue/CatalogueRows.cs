@@ -76,7 +76,7 @@ public sealed record CatalogueRows(
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Csv is not null || !Datasets.Contains(request.Dataset, StringComparer.Ordinal)
-            || !string.Equals(request.Protocol, ProtocolNames.Ffb, StringComparison.Ordinal))
+            || !string.Equals(request.Protocol, FfbProtocol.ProtocolName, StringComparison.Ordinal))
         {
             throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, DataErrors.NoRawRows,
                 request.Csv is null ? request.Dataset : "csv", request.Protocol, string.Join(" and ", Datasets)));
@@ -85,7 +85,7 @@ public sealed record CatalogueRows(
         request.Validate();
         var dataDirectory = DataDirectory.Locate(request.DataDirectory);
         var catalogue = DatasetLoader.LoadTabular(request.Dataset, dataDirectory, request.VerifyChecksums);
-        var (encoder, _, _, _, groupNames, _, _, _) = FfbTabularProtocol.Fit(catalogue, request);
+        var (encoder, _, _, _, groupNames, _, _, _) = FfbTabularPipeline.Fit(catalogue, request);
         return (encoder, groupNames, catalogue.DataSha256);
     }
 }

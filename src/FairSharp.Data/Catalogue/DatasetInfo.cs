@@ -8,7 +8,8 @@ namespace FairSharp.Data.Catalogue;
 /// <param name="RawRows">Rows in the source files.</param>
 /// <param name="ProtocolRows">Rows after the protocol's filter (e.g. COMPAS's ProPublica filter).</param>
 /// <param name="Licence">Licence or terms.</param>
-/// <param name="Protocols">Protocols that apply, first = default.</param>
+/// <param name="DefaultProtocol">The protocol used when none is given (which protocols apply is each protocol's:
+/// <see cref="Protocols"/>).</param>
 /// <param name="Bundled">True when the files ship in <c>data/</c>; false for UTKFace (read from a path).</param>
 public sealed record DatasetInfo(
     string Name,
@@ -18,11 +19,12 @@ public sealed record DatasetInfo(
     int RawRows,
     int ProtocolRows,
     string Licence,
-    IReadOnlyList<string> Protocols,
+    string DefaultProtocol,
     bool Bundled)
 {
-    /// <summary>The protocol used when none is given.</summary>
-    public string DefaultProtocol => Protocols[0];
+    /// <summary>The protocols that apply (<see cref="Protocols.DataProtocol.Datasets"/>), <see cref="DefaultProtocol"/> first.</summary>
+    public IReadOnlyList<string> Protocols =>
+        [.. Data.Protocols.DataProtocols.All.Where(p => p.AppliesTo(Name)).Select(p => p.Name).OrderBy(p => p == DefaultProtocol ? 0 : 1)];
 
     /// <summary>The attribute of that name.</summary>
     /// <exception cref="InvalidInputException">The dataset has no such attribute.</exception>

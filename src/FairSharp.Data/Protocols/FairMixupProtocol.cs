@@ -19,14 +19,37 @@ namespace FairSharp.Data.Protocols;
 /// </list>
 /// With <see cref="DataRequest.ReproduceQuirks"/> (default) the bin edges of age are reused for all five continuous
 /// features, as <c>DataQuantize</c> does; without it every feature gets its own edges. Sensitive: sex
-/// (<c>sex_Male</c>, default) or race (<c>race_White</c>: White vs all others).
+/// (<c>sex_Male</c>, default) or race (<c>race_White</c>: White vs all others). Applies to adult only.
 /// </summary>
-internal static class FairMixupProtocol
+public sealed class FairMixupProtocol : DataProtocol
 {
+    /// <summary>The protocol's name.</summary>
+    public const string ProtocolName = "fairmixup";
+
     private static readonly string[] Continuous = ["age", "education-num", "capital-gain", "capital-loss", "hours-per-week"];
     private static readonly string[] OneHot = ["workclass", "marital-status", "occupation", "relationship", "sex", "race"];
 
-    public static PreparedDataset Apply(string dataDirectory, DataRequest request)
+    internal FairMixupProtocol()
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Name => ProtocolName;
+
+    /// <inheritdoc />
+    public override string Description =>
+        "Fair Mixup's Adult pipeline as used by FAIRER: 120 quantised one-hot inputs, 80/20 shuffled split, "
+        + "validation = the first |test| rows of the shuffled train part; quirks reproduced by default";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Datasets { get; } = ["adult"];
+
+    /// <inheritdoc />
+    public override (double Train, double Validation, double Test) DefaultFractions(string dataset) => (0.6, 0.2, 0.2);
+
+    internal override PreparedDataset Prepare(DataRequest request) => Apply(DataDirectory.Locate(request.DataDirectory), request);
+
+    private static PreparedDataset Apply(string dataDirectory, DataRequest request)
     {
         var (table, sha) = AdultSource.Read(dataDirectory, request.VerifyChecksums);
         int country = table.Index("native-country"), occupation = table.Index("occupation");
@@ -138,7 +161,7 @@ internal static class FairMixupProtocol
             return new DataSplit(split, x, [width], part.Select(p => labels[p]).ToArray(), groups);
         }
 
-        var result = new PreparedDataset("adult", ProtocolNames.FairMixup, request.Sensitive.ToArray(), groupNames, featureNames,
+        var result = new PreparedDataset("adult", ProtocolName, request.Sensitive.ToArray(), groupNames, featureNames,
             Make("train", train), Make("validation", validation), Make("test", test), sha, request.Seed);
         GroupEncoding.RequireEveryGroup(result.Train, groupNames, "adult");
         GroupEncoding.RequireEveryGroup(result.Validation, groupNames, "adult");

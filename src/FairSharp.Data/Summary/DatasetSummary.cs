@@ -1,4 +1,5 @@
 using FairSharp.Data.Catalogue;
+using FairSharp.Data.Protocols;
 
 namespace FairSharp.Data;
 
@@ -37,9 +38,7 @@ public sealed record DatasetSummary(
         ArgumentNullException.ThrowIfNull(data);
         var info = DatasetCatalogue.Get(data.Dataset);
         var splits = new[] { data.Train, data.Validation, data.Test }.Select(s => SplitSummary.Of(s, data.GroupNames.Count)).ToArray();
-        var target = string.Equals(data.Dataset, "utkface", StringComparison.Ordinal)
-            ? (string.Equals(data.Protocol, ProtocolNames.Tfs, StringComparison.Ordinal) ? "young = age <= 35" : "age > 30")
-            : info.Target;
+        var target = Protocols.DataProtocols.Get(data.Protocol).Target(info);
         return new DatasetSummary(data.Dataset, info.Title, target, info.Licence, data.Protocol, data.Seed, data.Sensitive,
             data.GroupNames, data.Train.SampleShape, splits, data.DataSha256);
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FairSharp.Data;
 using FairSharp.Data.Catalogue;
 using FairSharp.Data.Csv;
+using FairSharp.Data.Protocols;
 using FairSharp.Training.Checkpoints;
 using FairSharp.Training.Models;
 using FairSharp.Training.Runs;
@@ -150,7 +151,7 @@ public static class OnnxExport
     private static CatalogueEncoding Catalogue(TrainedModel model, string? dataDirectory)
     {
         var c = model.Config;
-        return CatalogueRows.Datasets.Contains(c.Dataset, StringComparer.Ordinal) && string.Equals(c.Protocol, ProtocolNames.Ffb, StringComparison.Ordinal)
+        return CatalogueRows.Datasets.Contains(c.Dataset, StringComparer.Ordinal) && string.Equals(c.Protocol, FfbProtocol.ProtocolName, StringComparison.Ordinal)
             ? model.ReadCatalogueEncoding(dataDirectory)
             : throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, CatalogueModel, model.Folder, c.Dataset, c.Protocol));
     }

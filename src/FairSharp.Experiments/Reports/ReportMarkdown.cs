@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
+using FairSharp.Data.Protocols;
 using FairSharp.Experiments.Analysis;
 using FairSharp.Experiments.Plots;
 using FairSharp.Experiments.Sweeps;
+using FairSharp.Training.Protocols;
 using FairSharp.Training.Runs;
 
 namespace FairSharp.Experiments.Reports;
@@ -50,7 +52,7 @@ public static class ReportMarkdown
         if (plan.Sampler is { } sampler)
         {
             Row(md, "sampler", (sampler.Sampling is { } kind ? Training.Runs.SamplerRule.Name(kind) : o.MixedSamplers ? "each method's own" : "the protocol's") + " — " + sampler.Reason);
-            Row(md, "batch size", TrainingProtocols.DescribeBatch(o.Protocol, sampler.Sampling is not null));
+            Row(md, "batch size", TrainingProtocols.Get(o.Protocol ?? FfbProtocol.ProtocolName).DescribeBatch(sampler.Sampling is not null));
         }
 
         if (o.StitchLayers.Count > 0 || o.StitchInits.Count > 0)
@@ -243,7 +245,6 @@ public static class ReportMarkdown
         }
     }
 
-    // The protocols' batch sizes (TrainingProtocols): rows per step, per stratum when the sampler is stratified.
     private static void Row(StringBuilder md, string name, string value) => md.Append(Inv($"| {name} | {value} |\n"));
 
     private static string Pct(double fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FairSharp.Data;
 using FairSharp.Experiments.Sweeps;
+using FairSharp.Training.Protocols;
 using FairSharp.Training.Runs;
 
 namespace FairSharp.Experiments.Trials;

@@ -2,7 +2,7 @@ namespace FairSharp.Training.Methods;
 
 /// <summary>
 /// What a method changes in a protocol's preset, held on its descriptor so that the protocol registry
-/// (<see cref="Runs.TrainingProtocols"/>) has no per-method branches. A null field keeps the preset's value; a request's
+/// (<see cref="Protocols.TrainingProtocols"/>) has no per-method branches. A null field keeps the preset's value; a request's
 /// own override (<c>--dropout</c>, <c>--steps</c>) still wins over both.
 /// </summary>
 /// <param name="Dropout">Dropout of the MLP, or null for the preset's.</param>

@@ -1,9 +1,11 @@
 using System.Globalization;
 using FairSharp.Data;
 using FairSharp.Data.Csv;
+using FairSharp.Data.Protocols;
 using FairSharp.Training.Methods;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
+using FairSharp.Training.Protocols;
 
 namespace FairSharp.Training.Runs;
 
@@ -20,7 +22,7 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
 
     /// <summary>Protocol preset (<c>ffb</c> default, <c>fairmixup</c>, <c>tfs</c>): data split and preprocessing AND the
     /// training settings.</summary>
-    public string Protocol { get; init; } = ProtocolNames.Ffb;
+    public string Protocol { get; init; } = FfbProtocol.ProtocolName;
 
     /// <summary>Fairness constraint of the penalty (default dp).</summary>
     public FairnessConstraint Constraint { get; init; } = FairnessConstraint.DemographicParity;

@@ -3,6 +3,7 @@ using FairSharp.Data;
 using FairSharp.Training.Checkpoints;
 using FairSharp.Training.Methods;
 using FairSharp.Training.Objectives;
+using FairSharp.Training.Protocols;
 
 namespace FairSharp.Training.Runs;
 

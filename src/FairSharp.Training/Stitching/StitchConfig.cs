@@ -10,20 +10,14 @@ namespace FairSharp.Training.Stitching;
 /// <param name="Dataset">Dataset of the backbone.</param>
 /// <param name="Sensitive">Sensitive attributes of the backbone.</param>
 /// <param name="Protocol">Data protocol of the backbone.</param>
-/// <param name="StitchLayer">Stitch point index.</param>
+/// <param name="StitchLayer">Stitch point index (the <c>stitch_layer</c> knob resolved against the backbone).</param>
 /// <param name="StitchPoint">Stitch point name and representation shape.</param>
-/// <param name="Init">Stitch initialisation (<c>none</c> for FDR).</param>
-/// <param name="Constraint">Fairness term: eo, ae or mmf.</param>
-/// <param name="Alpha">α.</param>
-/// <param name="LambdaAlign">FAIRER's alignment weight on the stitch (0 = plain TFS).</param>
-/// <param name="BatchSize">Requested batch size, or null for full batch.</param>
+/// <param name="MethodOptions">Every knob of the method and its value (knob name → number or name), sorted; only the
+/// knobs the method has (<see cref="StitchMethodDescriptor"/>: fdr has neither <c>init</c> nor <c>lambda_align</c>),
+/// as a network run's <see cref="Runs.RunConfig.MethodOptions"/>. The SGD rates apply to the stitch; output-layer
+/// parameters use twice the <c>lr</c> and half the <c>weight_decay</c> (<see cref="OneLogit"/>).</param>
 /// <param name="EffectiveBatchSize">Rows per batch used.</param>
-/// <param name="Epochs">Epochs.</param>
-/// <param name="LearningRate">SGD learning rate of the stitch (output-layer parameters: twice this).</param>
-/// <param name="Momentum">SGD momentum.</param>
-/// <param name="WeightDecay">SGD weight decay of the stitch (output-layer parameters: half this).</param>
 /// <param name="ClassWeights">NLL class weights (w₀, w₁).</param>
-/// <param name="FineTuneOn"><c>train+val</c> or <c>train</c>.</param>
 /// <param name="BalancedCells">The balanced set's cells (m rows each).</param>
 /// <param name="Seed">The run's seed.</param>
 /// <param name="Threads">Torch threads, or null.</param>
@@ -41,18 +35,9 @@ public sealed record StitchConfig(
     string Protocol,
     int StitchLayer,
     StitchPoint StitchPoint,
-    string Init,
-    string Constraint,
-    double Alpha,
-    double LambdaAlign,
-    int? BatchSize,
+    IReadOnlyDictionary<string, object> MethodOptions,
     int EffectiveBatchSize,
-    int Epochs,
-    double LearningRate,
-    double Momentum,
-    double WeightDecay,
     IReadOnlyList<double> ClassWeights,
-    string FineTuneOn,
     IReadOnlyList<BalancedCell> BalancedCells,
     int Seed,
     int? Threads,

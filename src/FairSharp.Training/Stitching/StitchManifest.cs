@@ -24,6 +24,9 @@ public sealed record StitchManifest(
     IReadOnlyDictionary<string, string> Packages,
     IReadOnlyDictionary<string, string> MetricDefinitions)
 {
-    /// <summary>The format tag this version writes.</summary>
-    public const string CurrentFormat = "fairsharp-stitch/1";
+    /// <summary>The format tag this version writes. 2: <see cref="StitchConfig"/> records the method's knobs in
+    /// <c>method_options</c> (only those the method has) in place of one field per stitch setting (format 1). FairSharp
+    /// writes stitch manifests for the record and never reads them back (a stitch folder given as a model is refused by
+    /// the model manifest's own format check), so format 1 needs no reader.</summary>
+    public const string CurrentFormat = "fairsharp-stitch/2";
 }

@@ -4,6 +4,7 @@ using FairSharp.Data;
 using FairSharp.Metrics;
 using FairSharp.Training.Checkpoints;
 using FairSharp.Training.Models;
+using FairSharp.Training.Objectives;
 using FairSharp.Training.Runs;
 using static TorchSharp.torch;
 
@@ -201,8 +202,7 @@ public static class StitchRun
         var o = request.Options;
         var loss = o.EffectiveClassWeighted ? ClassWeights(training) : [1.0, 1.0];
         var config = new StitchConfig(o.Method.ToName(), request.Backbone, hash, manifest.Model, manifest.Config.Dataset, manifest.Config.Sensitive,
-            manifest.Config.Protocol, cut, point, o.Method == StitchMethod.Fdr ? "none" : o.Init.ToName(), o.Constraint.ToName(), o.Alpha, o.LambdaAlign,
-            o.BatchSize, result.BatchSize, o.Epochs, o.LearningRate, o.Momentum, o.WeightDecay, loss, o.FineTuneOn.ToName(), balanced.Cells,
+            manifest.Config.Protocol, cut, point, MethodRegistry.Get(o.Method.ToName()).Describe(o), result.BatchSize, loss, balanced.Cells,
             o.Seed, o.Threads, result.SelectionDescription, EvaluationOptions.Default.Threshold, EvaluationOptions.Default.ComparisonText,
             StitchConfig.OneLogit);
         var chosen = result.Choice.Epoch;
@@ -226,7 +226,7 @@ public static class StitchRun
 
         var messages = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture, $"balanced fine-tuning set: {balanced.Rows.Length} rows from {config.FineTuneOn}, m = {balanced.PerCell} per (y, group) cell"),
+            string.Create(CultureInfo.InvariantCulture, $"balanced fine-tuning set: {balanced.Rows.Length} rows from {o.FineTuneOn.ToName()}, m = {balanced.PerCell} per (y, group) cell"),
             string.Create(CultureInfo.InvariantCulture, $"stitch point {cut} ({point.Name}, shape [{string.Join(",", point.Shape)}]); representation {(backbone.FeaturesFromDisk ? "read from" : "computed and cached in")} {FeatureFolder}/"),
         };
         if (!result.Choice.GatePassed && found)

@@ -13,7 +13,7 @@ public sealed record StitchTrialRequest(string Dataset, IReadOnlyList<string> Se
     public Data.Csv.CsvDataOptions? Csv { get; init; }
 
     /// <summary>Protocol preset of the backbone's data and training (default <c>ffb</c>).</summary>
-    public string Protocol { get; init; } = Data.ProtocolNames.Ffb;
+    public string Protocol { get; init; } = Data.Protocols.FfbProtocol.ProtocolName;
 
     /// <summary>Seed of the backbone AND of the stitch run (balanced draw, initialisation, batches).</summary>
     public int Seed { get; init; }

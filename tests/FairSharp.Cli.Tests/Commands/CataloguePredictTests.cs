@@ -27,7 +27,7 @@ public sealed class CataloguePredictTests : IDisposable
     private static IEnumerable<string> TestLines(string dataset, RawTable table, int[] sourceRows, string separator)
     {
         var data = DatasetLoader.LoadTabular(dataset, DataDirectory.Locate(null), verify: true);
-        var (_, rows, _, _, _, _, _, test) = FfbTabularProtocol.Fit(data, new DataRequest(dataset, ["sex"], Seed: 3));
+        var (_, rows, _, _, _, _, _, test) = FfbTabularPipeline.Fit(data, new DataRequest(dataset, ["sex"], Seed: 3));
         return test.Select(t => string.Join(separator, table[sourceRows[rows[t]]]));
     }
 

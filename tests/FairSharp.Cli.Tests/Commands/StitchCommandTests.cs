@@ -41,7 +41,16 @@ public sealed class StitchCommandTests : IDisposable
         r.GetProperty("test_by_group").GetProperty("sex=male").GetProperty("false_negative_rate").GetDouble().ShouldBeInRange(0.0, 1.0);
         r.GetProperty("backbone").GetProperty("test").GetProperty("accuracy").GetDouble().ShouldBeInRange(0.0, 1.0);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
-        manifest.RootElement.GetProperty("format").GetString().ShouldBe(StitchManifest.CurrentFormat);
+        manifest.RootElement.GetProperty("format").GetString().ShouldBe("fairsharp-stitch/2");
+        r.GetProperty("config").GetProperty("method_options").GetProperty("init").GetString().ShouldBe("random");
+        r.GetProperty("config").GetProperty("method_options").GetProperty("lambda_align").GetDouble().ShouldBe(0);
+        manifest.RootElement.GetProperty("config").GetProperty("method_options").GetProperty("alpha").GetDouble().ShouldBe(20);
+
+        // a stitch folder is not a model: refused in one line naming its format
+        var stitched = CliRunner.Run("stitch", "--backbone", dir, "--epochs", "1", "--out", Path.Combine(root, "on-stitch"));
+        stitched.Exit.ShouldBe(ExitCodes.BadInput);
+        stitched.Err.TrimEnd().ShouldBe("fairsharp: " + string.Format(FairSharp.Training.Checkpoints.ModelCheckpoint.BadManifest,
+            Path.Combine(dir, "manifest.json"), "format 'fairsharp-stitch/2'"));
 
         // second run on the same backbone reads the cache
         var again = Path.Combine(root, "fdr");
@@ -49,7 +58,12 @@ public sealed class StitchCommandTests : IDisposable
         second.Exit.ShouldBe(ExitCodes.Success, second.Err);
         using var fdr = JsonDocument.Parse(File.ReadAllText(Path.Combine(again, "result.json")));
         fdr.RootElement.GetProperty("backbone").GetProperty("features_from_disk").GetBoolean().ShouldBeTrue();
-        fdr.RootElement.GetProperty("config").GetProperty("init").GetString().ShouldBe("none");
+        // result.json records only the knobs fdr has: no stitch, so neither init nor lambda_align.
+        var fdrKnobs = fdr.RootElement.GetProperty("config").GetProperty("method_options");
+        fdrKnobs.EnumerateObject().Select(p => p.Name).ShouldBe(StitchMethodDescriptor.Fdr.Knobs.Select(k => k.Name).Order(StringComparer.Ordinal));
+        fdrKnobs.TryGetProperty("init", out _).ShouldBeFalse();
+        fdrKnobs.GetProperty("batch_size").GetInt32().ShouldBe(64);
+        fdr.RootElement.GetProperty("config").TryGetProperty("init", out _).ShouldBeFalse();
     }
 
     [Fact]

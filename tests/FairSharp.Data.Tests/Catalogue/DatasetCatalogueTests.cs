@@ -1,4 +1,5 @@
 using FairSharp.Data.Catalogue;
+using FairSharp.Data.Protocols;
 
 namespace FairSharp.Data.Tests.Catalogue;
 
@@ -40,10 +41,10 @@ public sealed class DatasetCatalogueTests
     [Fact]
     public void Protocols_apply_to_their_datasets_only()
     {
-        DatasetCatalogue.All.Where(d => d.Protocols.Contains(ProtocolNames.FairMixup)).Select(d => d.Name).ShouldBe(["adult"]);
-        DatasetCatalogue.All.Where(d => d.Protocols.Contains(ProtocolNames.Tfs)).Select(d => d.Name).ShouldBe(["utkface"]);
-        DatasetCatalogue.All.ShouldAllBe(d => d.Protocols.Contains(ProtocolNames.Ffb));
-        DatasetCatalogue.Get("utkface").DefaultProtocol.ShouldBe(ProtocolNames.Tfs);
+        DatasetCatalogue.All.Where(d => d.Protocols.Contains(FairMixupProtocol.ProtocolName)).Select(d => d.Name).ShouldBe(["adult"]);
+        DatasetCatalogue.All.Where(d => d.Protocols.Contains(TfsProtocol.ProtocolName)).Select(d => d.Name).ShouldBe(["utkface"]);
+        DatasetCatalogue.All.ShouldAllBe(d => d.Protocols.Contains(FfbProtocol.ProtocolName));
+        DatasetCatalogue.Get("utkface").DefaultProtocol.ShouldBe(TfsProtocol.ProtocolName);
     }
 
     [Fact]

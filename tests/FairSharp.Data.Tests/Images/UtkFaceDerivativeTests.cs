@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using FairSharp.Data.Images;
+using FairSharp.Data.Protocols;
 
 namespace FairSharp.Data.Tests.Images;
 
@@ -58,7 +59,7 @@ public sealed class UtkFaceDerivativeTests : IDisposable
             .ShouldStartWith($"{Path.Combine(_folder, UtkFaceSource.PixelFiles[0])}: sha256 mismatch (expected d4039ffe");
     }
 
-    private DataRequest Request() => new("utkface", ["gender"], ProtocolNames.Tfs, 0) { UtkFaceDirectory = _folder, VerifyChecksums = false };
+    private DataRequest Request() => new("utkface", ["gender"], TfsProtocol.ProtocolName, 0) { UtkFaceDirectory = _folder, VerifyChecksums = false };
 
     private int Write(int truncateBy)
     {

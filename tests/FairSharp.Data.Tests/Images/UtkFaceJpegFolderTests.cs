@@ -1,4 +1,5 @@
 using FairSharp.Data.Images;
+using FairSharp.Data.Protocols;
 using SkiaSharp;
 
 namespace FairSharp.Data.Tests.Images;
@@ -25,7 +26,7 @@ public sealed class UtkFaceJpegFolderTests : IDisposable
 
         Write("61_1_20170109142408075.jpg.chip.jpg", SKColors.Green, 40);
 
-        var d = DatasetLoader.Prepare(new DataRequest("utkface", ["gender"], ProtocolNames.Tfs, 7) { UtkFaceDirectory = _folder });
+        var d = DatasetLoader.Prepare(new DataRequest("utkface", ["gender"], TfsProtocol.ProtocolName, 7) { UtkFaceDirectory = _folder });
         Prepared.Rows(d).ShouldBe(24);
         Prepared.InGroup(d, 1).ShouldBe(12);
         Prepared.Positives(d).ShouldBe(12);
@@ -59,7 +60,7 @@ public sealed class UtkFaceJpegFolderTests : IDisposable
             }
         }
 
-        var d = DatasetLoader.Prepare(new DataRequest("utkface", ["gender"], ProtocolNames.Tfs, 0) { UtkFaceDirectory = _folder, ImageSize = 16 });
+        var d = DatasetLoader.Prepare(new DataRequest("utkface", ["gender"], TfsProtocol.ProtocolName, 0) { UtkFaceDirectory = _folder, ImageSize = 16 });
         d.Test.SampleShape.ShouldBe([3, 16, 16]);
     }
 
@@ -68,13 +69,13 @@ public sealed class UtkFaceJpegFolderTests : IDisposable
     {
         var path = Path.Combine(_folder, "30_0_0_20170110000000000.jpg.chip.jpg");
         File.WriteAllBytes(path, [0xFF, 0xD8, 0xFF, 0x00, 0x01, 0x02]);
-        Should.Throw<InvalidInputException>(() => DatasetLoader.Prepare(new DataRequest("utkface", ["gender"], ProtocolNames.Tfs) { UtkFaceDirectory = _folder }))
+        Should.Throw<InvalidInputException>(() => DatasetLoader.Prepare(new DataRequest("utkface", ["gender"], TfsProtocol.ProtocolName) { UtkFaceDirectory = _folder }))
             .Message.ShouldBe(string.Format(DataErrors.ImageDecode, path));
     }
 
     [Fact]
     public void An_empty_folder_is_refused() =>
-        Should.Throw<InvalidInputException>(() => DatasetLoader.Prepare(new DataRequest("utkface", ["gender"], ProtocolNames.Tfs) { UtkFaceDirectory = _folder }))
+        Should.Throw<InvalidInputException>(() => DatasetLoader.Prepare(new DataRequest("utkface", ["gender"], TfsProtocol.ProtocolName) { UtkFaceDirectory = _folder }))
             .Message.ShouldBe(string.Format(DataErrors.UtkFaceEmpty, _folder));
 
     [Theory]

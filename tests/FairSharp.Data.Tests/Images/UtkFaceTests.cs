@@ -1,3 +1,5 @@
+using FairSharp.Data.Protocols;
+
 namespace FairSharp.Data.Tests.Images;
 
 /// <summary>UTKFace from ../shared/data/utkface (the 32×32 derivative); never copied into the repository.</summary>
@@ -6,7 +8,7 @@ public sealed class UtkFaceTests
     [Fact]
     public void The_derivative_has_9778_images_with_4372_male_and_5406_female_and_the_tfs_cells()
     {
-        var d = DatasetLoader.Prepare(new DataRequest("utkface", ["gender"], ProtocolNames.Tfs, 0));
+        var d = DatasetLoader.Prepare(new DataRequest("utkface", ["gender"], TfsProtocol.ProtocolName, 0));
         Prepared.Rows(d).ShouldBe(9_778);
         Prepared.InGroup(d, 0).ShouldBe(4_372);
         Prepared.InGroup(d, 1).ShouldBe(5_406);
@@ -27,7 +29,7 @@ public sealed class UtkFaceTests
     [Fact]
     public void The_ffb_protocol_uses_age_over_30_and_an_80_10_10_split()
     {
-        var d = DatasetLoader.Prepare(new DataRequest("utkface", ["race"], ProtocolNames.Ffb, 0));
+        var d = DatasetLoader.Prepare(new DataRequest("utkface", ["race"], FfbProtocol.ProtocolName, 0));
         Prepared.Cell(d, 0, 0).ShouldBe(3_405);
         Prepared.Cell(d, 1, 0).ShouldBe(2_385);
         Prepared.Cell(d, 0, 1).ShouldBe(1_108);

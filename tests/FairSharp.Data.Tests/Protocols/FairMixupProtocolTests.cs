@@ -1,3 +1,5 @@
+using FairSharp.Data.Protocols;
+
 namespace FairSharp.Data.Tests.Protocols;
 
 public sealed class FairMixupProtocolTests
@@ -5,7 +7,7 @@ public sealed class FairMixupProtocolTests
     private static readonly string[] Continuous = ["age", "education-num", "capital-gain", "capital-loss", "hours-per-week"];
 
     private static PreparedDataset Load(int seed, bool quirks = true) =>
-        DatasetLoader.Prepare(new DataRequest("adult", ["sex"], ProtocolNames.FairMixup, seed) { ReproduceQuirks = quirks });
+        DatasetLoader.Prepare(new DataRequest("adult", ["sex"], FairMixupProtocol.ProtocolName, seed) { ReproduceQuirks = quirks });
 
     [Fact]
     public void Yields_120_inputs_in_the_documented_column_order()
@@ -97,7 +99,7 @@ public sealed class FairMixupProtocolTests
     [Fact]
     public void Race_as_the_sensitive_attribute_removes_race_white_and_keeps_sex_male()
     {
-        var d = DatasetLoader.Prepare(new DataRequest("adult", ["race"], ProtocolNames.FairMixup, 0));
+        var d = DatasetLoader.Prepare(new DataRequest("adult", ["race"], FairMixupProtocol.ProtocolName, 0));
         d.FeatureNames.Count.ShouldBe(120);
         d.FeatureNames.ShouldContain("sex_Male=1");
         d.FeatureNames.ShouldNotContain("race_White=1");

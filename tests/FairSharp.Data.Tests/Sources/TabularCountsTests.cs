@@ -1,10 +1,12 @@
+using FairSharp.Data.Protocols;
+
 namespace FairSharp.Data.Tests.Sources;
 
 /// <summary>Row counts and class/group balances of datasets.md, reproduced through the ffb protocol.</summary>
 public sealed class TabularCountsTests
 {
     private static PreparedDataset Load(string dataset, params string[] sensitive) =>
-        DatasetLoader.Prepare(new DataRequest(dataset, sensitive, ProtocolNames.Ffb, Seed: 1));
+        DatasetLoader.Prepare(new DataRequest(dataset, sensitive, FfbProtocol.ProtocolName, Seed: 1));
 
     [Fact]
     public void Adult_keeps_45222_rows_after_dropping_question_marks_with_the_documented_cells()

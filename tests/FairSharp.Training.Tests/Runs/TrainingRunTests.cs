@@ -4,6 +4,7 @@ using FairSharp.Metrics;
 using FairSharp.Training.Checkpoints;
 using FairSharp.Training.Models;
 using FairSharp.Training.Objectives;
+using FairSharp.Training.Protocols;
 using FairSharp.Training.Runs;
 using TorchSharp;
 
@@ -167,12 +168,12 @@ public sealed class TrainingRunTests : IDisposable
     {
         var ffb = TrainingProtocols.Resolve(new TrainRequest("adult", ["sex"]), Data);
         var mixup = TrainingProtocols.Resolve(new TrainRequest("adult", ["sex"], "gapreg") { Protocol = "fairmixup" }, Data);
-        TrainingProtocols.DescribeBatch(null, stratified: false).ShouldBe($"{ffb.Trainer.BatchSize} rows (the ffb protocol's; images 128)");
-        TrainingProtocols.DescribeBatch("ffb", stratified: true)
+        TrainingProtocols.Get("ffb").DescribeBatch(stratified: false).ShouldBe($"{ffb.Trainer.BatchSize} rows (the ffb protocol's; images 128)");
+        TrainingProtocols.Get("ffb").DescribeBatch(stratified: true)
             .ShouldBe($"{ffb.Trainer.BatchSize} rows per stratum (the ffb protocol's {ffb.Trainer.BatchSize}, drawn from every stratum) for every method");
-        TrainingProtocols.DescribeBatch("fairmixup", stratified: true)
+        TrainingProtocols.Get("fairmixup").DescribeBatch(stratified: true)
             .ShouldBe($"{mixup.Trainer.BatchSize} rows per stratum, {mixup.Trainer.IterationsPerEpoch} draws per epoch (the fairmixup protocol's)");
-        TrainingProtocols.DescribeBatch("tfs", stratified: false).ShouldBe("128 rows (the tfs protocol's)");
+        TrainingProtocols.Get("tfs").DescribeBatch(stratified: false).ShouldBe("128 rows (the tfs protocol's)");
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public sealed class StitchTrialTests : IDisposable
         };
         var tfs = StitchTrial.Run(request);
         tfs.Status.ShouldBe("completed");
-        tfs.Config.Alpha.ShouldBe(5);
+        tfs.Config.MethodOptions["alpha"].ShouldBe(5.0);
+        tfs.Config.MethodOptions.Keys.ShouldBe(StitchMethodDescriptor.Tfs.Knobs.Select(k => k.Name).Order(StringComparer.Ordinal));
         tfs.Epochs.Count.ShouldBe(3);
         var folder = StitchTrial.BackboneFolder(request);
         Path.GetFileName(folder).ShouldBe("erm-german-sex-ffb-seed2");
@@ -27,6 +28,10 @@ public sealed class StitchTrialTests : IDisposable
 
         var fdr = StitchTrial.Run(request with { Method = "fdr", Options = (StitchOptions)StitchMethodDescriptor.Fdr.Configure([new("epochs", "3"), new("stitch_layer", "1")]) });
         fdr.Backbone.FeaturesFromDisk.ShouldBeFalse(); // another stitch point: computed, then cached
+        fdr.Config.MethodOptions.Keys.ShouldBe(StitchMethodDescriptor.Fdr.Knobs.Select(k => k.Name).Order(StringComparer.Ordinal));
+        fdr.Config.MethodOptions.Keys.ShouldNotContain("init");
+        fdr.Config.MethodOptions.Keys.ShouldNotContain("lambda_align");
+        fdr.Config.MethodOptions["stitch_layer"].ShouldBe(1);
         File.GetLastWriteTimeUtc(Path.Combine(folder, "model.bin")).ShouldBe(written);
         fdr.Backbone.Test.ShouldBe(tfs.Backbone.Test); // same backbone, same data
         StitchTrial.Run(request with { Method = "tfs-joint", Options = (StitchOptions)StitchMethodDescriptor.TfsJoint.Configure([new("epochs", "3")]) })

@@ -1,4 +1,5 @@
 using FairSharp.Data;
+using FairSharp.Data.Protocols;
 
 namespace FairSharp.Conformance;
 
@@ -7,7 +8,7 @@ namespace FairSharp.Conformance;
 internal static class AdultExport
 {
     public static PreparedDataset Load(int seed) =>
-        DatasetLoader.Prepare(new DataRequest("adult", ["sex"], ProtocolNames.FairMixup, seed));
+        DatasetLoader.Prepare(new DataRequest("adult", ["sex"], FairMixupProtocol.ProtocolName, seed));
 
     public static void Run(string output, IEnumerable<int> seeds)
     {

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using FairSharp.Data;
+using FairSharp.Data.Protocols;
 using FairSharp.Metrics;
 using FairSharp.Training;
 using FairSharp.Training.Methods;
 using FairSharp.Training.Objectives;
+using FairSharp.Training.Protocols;
 using FairSharp.Training.Runs;
 using static TorchSharp.torch;
 
@@ -27,7 +29,7 @@ internal static class EndToEndExport
             {
                 var request = new TrainRequest("adult", ["sex"], method)
                 {
-                    Protocol = ProtocolNames.FairMixup,
+                    Protocol = FairMixupProtocol.ProtocolName,
                     Constraint = FairnessConstraint.EqualizedOdds,
                     Options = method == "gapreg" ? new GapRegOptions(lambda) : null,
                     Seed = seed,

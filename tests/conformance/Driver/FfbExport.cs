@@ -38,11 +38,11 @@ internal static class FfbExport
 
     public static void Run(string output)
     {
-        var data = DatasetLoader.Prepare(new DataRequest("adult", ["sex"], ProtocolNames.Ffb, Seed));
+        var data = DatasetLoader.Prepare(new DataRequest("adult", ["sex"], FfbProtocol.ProtocolName, Seed));
         var dir = Directory.CreateDirectory(Path.Combine(output, "ffb", "adult")).FullName;
         AdultExport.Write(dir, data);
         var table = DatasetLoader.LoadTabular("adult", FairSharp.Data.Catalogue.DataDirectory.Locate(null), verify: true);
-        var (train, validation, test) = Splitter.Stratified(table.Labels, new DataRequest("adult", ["sex"], ProtocolNames.Ffb, Seed).Fractions(), Seed);
+        var (train, validation, test) = Splitter.Stratified(table.Labels, new DataRequest("adult", ["sex"], FfbProtocol.ProtocolName, Seed).Fractions(), Seed);
         Npy.Write(Path.Combine(dir, "split_train.npy"), train, train.Length);
         Npy.Write(Path.Combine(dir, "split_val.npy"), validation, validation.Length);
         Npy.Write(Path.Combine(dir, "split_test.npy"), test, test.Length);

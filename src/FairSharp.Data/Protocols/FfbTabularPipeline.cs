@@ -11,7 +11,7 @@ namespace FairSharp.Data.Protocols;
 /// split (a constant column is left unscaled). Inputs: the numeric columns first, then the one-hot columns, each in
 /// source order.
 /// </summary>
-internal static class FfbTabularProtocol
+internal static class FfbTabularPipeline
 {
     public static PreparedDataset Apply(TabularData data, DataRequest request)
     {
@@ -24,7 +24,7 @@ internal static class FfbTabularProtocol
             part.Select(p => groups[p]).ToArray());
 
         var result = new PreparedDataset(
-            data.Dataset, ProtocolNames.Ffb, request.Sensitive.ToArray(), groupNames, encoder.Names,
+            data.Dataset, FfbProtocol.ProtocolName, request.Sensitive.ToArray(), groupNames, encoder.Names,
             Make("train", train), Make("validation", validation), Make("test", test), data.DataSha256, request.Seed);
         GroupEncoding.RequireEveryGroup(result.Train, groupNames, data.Dataset);
         GroupEncoding.RequireEveryGroup(result.Validation, groupNames, data.Dataset);

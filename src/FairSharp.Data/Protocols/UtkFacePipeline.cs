@@ -4,14 +4,14 @@ using FairSharp.Data.Tabular;
 namespace FairSharp.Data.Protocols;
 
 /// <summary>
-/// UTKFace protocols. <c>tfs</c> (The Fairness Stitch): y = young (age ≤ 35); pixels normalised to [−1, 1]
+/// The UTKFace pipeline of two protocols (<see cref="TfsProtocol"/>, <see cref="FfbProtocol"/> on images). <c>tfs</c> (The Fairness Stitch): y = young (age ≤ 35); pixels normalised to [−1, 1]
 /// ((x/255 − 0.5)/0.5); with <see cref="DataRequest.ReproduceQuirks"/> and no fraction override, each
 /// (y, gender) cell is split with the TFS code's per-cell train/validation/test proportions (its counts on the full
 /// set, scaled to this data; rows in a seeded order instead of the file system's), else a split stratified by
 /// (y, group) with the fractions (default 60/20/20). <c>ffb</c>: y = age &gt; 30, pixels scaled to [0, 1], split
 /// 80/10/10 stratified by (y, group). Samples are channels-first [3, H, W].
 /// </summary>
-internal static class UtkFaceProtocol
+internal static class UtkFacePipeline
 {
     /// <summary>TFS's split counts on the full aligned set, per (y, gender) cell: (train, validation, test).</summary>
     public static readonly IReadOnlyDictionary<(int Y, int Gender), (int Train, int Validation, int Test)> TfsCounts =
@@ -23,9 +23,9 @@ internal static class UtkFaceProtocol
             [(0, 1)] = (1_858, 619, 619),
         };
 
-    public static PreparedDataset Apply(UtkFaceData data, DataRequest request)
+    /// <summary>Prepares <paramref name="data"/>: with <paramref name="tfs"/> the tfs rules (label, pixels, split), else ffb's.</summary>
+    public static PreparedDataset Apply(UtkFaceData data, DataRequest request, bool tfs)
     {
-        var tfs = string.Equals(request.Protocol, ProtocolNames.Tfs, StringComparison.Ordinal);
         var labels = data.Age.Select(a => tfs ? (a <= 35 ? 1 : 0) : (a > 30 ? 1 : 0)).ToArray();
         var attributes = request.Sensitive.Select(request.Info.Attribute).ToArray();
         var values = request.Sensitive.Select(s => s == "gender" ? data.Gender : data.Race.Select(r => r == 0 ? 1 : 0).ToArray()).ToArray();

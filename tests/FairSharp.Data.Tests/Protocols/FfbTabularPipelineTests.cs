@@ -1,6 +1,6 @@
 namespace FairSharp.Data.Tests.Protocols;
 
-public sealed class FfbTabularProtocolTests
+public sealed class FfbTabularPipelineTests
 {
     [Fact]
     public void The_same_seed_gives_the_same_ffb_split_and_another_seed_another()
