@@ -6,7 +6,9 @@ namespace FairSharp.Training;
 /// <param name="LearningRate">Learning rate after the period's scheduler steps.</param>
 /// <param name="TrainLoss">Mean training loss over the period's steps.</param>
 /// <param name="Diagnostics">Mean of each objective diagnostic over the period's steps.</param>
-/// <param name="Validation">Every metric key on the validation split, plus <c>loss</c> (BCE). Used for selection.</param>
+/// <param name="Validation">Every metric key on the validation split, plus <c>loss</c> (BCE). Used for selection. Empty
+/// at the periods where nothing reads it (<see cref="Selection.SelectionRule.ReadsEveryPeriod"/> false, no early
+/// stopping, no <see cref="TrainerOptions.TestCurve"/>): then only the last period has it.</param>
 /// <param name="Test">Every metric key on the test split, plus <c>loss</c>. Reporting only: never used to select. Empty
 /// except at the chosen epoch unless <see cref="TrainerOptions.TestCurve"/> asked for the per-epoch curve.</param>
 public sealed record EpochRecord(

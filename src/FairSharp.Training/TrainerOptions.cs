@@ -69,9 +69,11 @@ public sealed record TrainerOptions
     /// <summary>Model selection from validation metrics (default: last epoch).</summary>
     public SelectionRule Selection { get; init; } = new LastEpoch();
 
-    /// <summary>Evaluate the test split at every evaluation period too (the per-epoch test curve, for plots). Default
-    /// false: model selection reads validation metrics only, so the test split is evaluated once, on the chosen
-    /// epoch's weights; chosen epochs and test metrics are the same either way, and evaluation costs half.</summary>
+    /// <summary>Evaluate the validation and the test split at every evaluation period (the per-epoch curves, for
+    /// plots). Default false: during training only what model selection reads is evaluated (the validation split at
+    /// every period when the rule reads it, or early stopping does; under <see cref="Selection.LastEpoch"/> only after
+    /// the last period), and the test split once, on the chosen epoch's weights. Chosen epochs and test metrics are the
+    /// same either way.</summary>
     public bool TestCurve { get; init; }
 
     /// <summary>Threshold and comparison of every thresholded metric (default score ≥ 0.5).</summary>

@@ -9,7 +9,8 @@ namespace FairSharp.Training;
 /// The one training loop (template method: the loop is fixed; the model is an <see cref="ITrainable"/> and the
 /// method's loss comes from the <see cref="IBatchStream{TBatch}"/>). Per step: a dispose scope, objective → loss →
 /// divergence check → backward → optimiser step (→ StepLR for step schedules). Per period: evaluation on validation
-/// (selection) and test (reporting only, every period with <see cref="TrainerOptions.TestCurve"/>), StepLR for epoch
+/// (where selection or early stopping reads it, else after the last period only) and test (reporting only, every
+/// period with <see cref="TrainerOptions.TestCurve"/>), StepLR for epoch
 /// schedules, model selection with snapshot, early stopping. At the end the chosen period's state is restored.
 /// </summary>
 internal sealed class TrainingLoop<TBatch>(
@@ -40,6 +41,9 @@ internal sealed class TrainingLoop<TBatch>(
         var stepBased = options.Unit == ScheduleUnit.Steps;
         var periods = stepBased ? (options.Steps + options.EvaluateEvery - 1) / options.EvaluateEvery : options.Epochs;
         var totalSteps = stepBased ? options.Steps : options.Epochs * stream.BatchesPerEpoch;
+        // Validation is evaluated where it decides something: every period when selection or early stopping reads it
+        // (or the curves are asked for), otherwise after the last period only, for the chosen epoch's record.
+        var validateEveryPeriod = options.Selection.ReadsEveryPeriod || options.EarlyStopping is not null || options.TestCurve;
         observer.OnStart(totalSteps, periods);
         var status = TrainingStatus.Completed;
         string? message = null;
@@ -62,7 +66,7 @@ internal sealed class TrainingLoop<TBatch>(
                     scheduler?.step();
                 }
 
-                var (valOk, val, valMetrics) = Evaluate(validation);
+                var (valOk, val, valMetrics) = validateEveryPeriod || period == periods - 1 ? Evaluate(validation) : (true, null, NotEvaluated);
                 var (testOk, tst, testMetrics) = options.TestCurve ? Evaluate(test) : (true, null, NotEvaluated);
                 if (!valOk || !testOk)
                 {
@@ -73,10 +77,14 @@ internal sealed class TrainingLoop<TBatch>(
 
                 var record = new EpochRecord(period, step, LearningRate(), meanLoss, diagnostics, valMetrics, testMetrics);
                 records.Add(record);
-                validationLosses.Add(valMetrics[SplitScores.LossKey]);
+                if (val is not null)
+                {
+                    validationLosses.Add(valMetrics[SplitScores.LossKey]);
+                }
+
                 if (options.Selection.Choose(records) == records.Count - 1)
                 {
-                    Snapshot(val!, tst);
+                    Snapshot(val, tst);
                 }
 
                 observer.OnEvaluated(record);
@@ -202,7 +210,7 @@ internal sealed class TrainingLoop<TBatch>(
     /// <summary>The run's learning rate (the first group's, divided by its multiplier), after the schedule.</summary>
     private double LearningRate() => optimizer.ParamGroups.First().LearningRate / model.ParameterGroups[0].LearningRateScale;
 
-    private void Snapshot(ModelEvaluation validationEvaluation, ModelEvaluation? testEvaluation)
+    private void Snapshot(ModelEvaluation? validationEvaluation, ModelEvaluation? testEvaluation)
     {
         DisposeSnapshot();
         chosen = records.Count - 1;

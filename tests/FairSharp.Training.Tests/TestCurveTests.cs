@@ -8,7 +8,8 @@ using static TorchSharp.torch;
 namespace FairSharp.Training.Tests;
 
 /// <summary>Without <see cref="TrainerOptions.TestCurve"/> the test split is evaluated once, on the chosen epoch's
-/// weights; everything selection and the result depend on must be the same as with the per-epoch curve.</summary>
+/// weights, and validation only where selection reads it (every epoch for min-gap, after the last epoch for last);
+/// everything selection and the result depend on must be the same as with the per-epoch curves.</summary>
 public sealed class TestCurveTests
 {
     private static readonly PreparedDataset Data = Synthetic.Dataset();
@@ -43,7 +44,17 @@ public sealed class TestCurveTests
         var once = Train(Rule(rule), curve: false);
         once.Status.ShouldBe(TrainingStatus.Completed);
         once.ChosenEpoch.ShouldBe(curve.ChosenEpoch);
-        once.Epochs.Select(e => e.Validation).ShouldBe(curve.Epochs.Select(e => e.Validation));
+        once.Validation!.Metrics.ShouldBe(curve.Validation!.Metrics);
+        once.Epochs[^1].Validation.ShouldBe(curve.Epochs[^1].Validation);
+        if (rule == "last")
+        {
+            once.Epochs.SkipLast(1).ShouldAllBe(e => e.Validation.Count == 0, "last reads no validation before the end");
+        }
+        else
+        {
+            once.Epochs.Select(e => e.Validation).ShouldBe(curve.Epochs.Select(e => e.Validation));
+        }
+
         once.Epochs.Select(e => e.TrainLoss).ShouldBe(curve.Epochs.Select(e => e.TrainLoss));
         once.Epochs[once.ChosenEpoch].Test.ShouldBe(curve.Epochs[curve.ChosenEpoch].Test);
         once.Test!.Metrics.ShouldBe(curve.Test!.Metrics);

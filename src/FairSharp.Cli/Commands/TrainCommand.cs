@@ -41,7 +41,7 @@ internal static class TrainCommand
         var hidden = new Option<string?>("--hidden") { Description = "Hidden widths, comma-separated (e.g. 256,256). Default: the protocol's (ffb: 512,256,64)." };
         var dropout = new Option<double?>("--dropout") { Description = "Dropout probability in [0, 1). Default: the protocol's (ffb: 0.5)." };
         var evalEvery = new Option<int?>("--eval-every") { Description = "Steps between evaluations under a step-based protocol (ffb default 10)." };
-        var testCurve = new Option<bool>("--test-curve") { Description = "Also evaluate the test split at every evaluation (per-epoch test curve in result.json; default: once, at the chosen epoch)." };
+        var testCurve = new Option<bool>("--test-curve") { Description = "Evaluate validation and test at every evaluation (per-epoch curves in result.json; default: validation only where model selection reads it, test once, at the chosen epoch)." };
         var selection = new Option<string?>("--selection") { Description = "Model selection on validation: last, min-gap, max-accuracy-within-gap. Default: the protocol's." };
         var device = new Option<string>("--device") { Description = "cpu (default) or cuda.", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores)." };

@@ -15,8 +15,10 @@ internal sealed class ProgressObserver(ProgressTask task, TextWriter error) : IT
         task.Description = string.Create(CultureInfo.InvariantCulture, $"training  loss {loss:F4}");
     }
 
-    public void OnEvaluated(EpochRecord record) => task.Description = string.Create(CultureInfo.InvariantCulture,
-        $"epoch {record.Epoch}  val acc {record.Validation.GetValueOrDefault("accuracy"):F4}  val dp {record.Validation.GetValueOrDefault("demographic_parity_difference"):F4}");
+    public void OnEvaluated(EpochRecord record) => task.Description = record.Validation.Count == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"epoch {record.Epoch}  loss {record.TrainLoss:F4}")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"epoch {record.Epoch}  val acc {record.Validation.GetValueOrDefault("accuracy"):F4}  val dp {record.Validation.GetValueOrDefault("demographic_parity_difference"):F4}");
 
     public void OnMessage(string message) => error.WriteLine(message);
 

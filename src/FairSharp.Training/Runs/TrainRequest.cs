@@ -74,7 +74,7 @@ public sealed record TrainRequest(string Dataset, IReadOnlyList<string> Sensitiv
     /// <summary>Steps between evaluations of a step-based protocol. Null = protocol (ffb: 10).</summary>
     public int? EvaluateEvery { get; init; }
 
-    /// <summary>Evaluate the test split at every evaluation period (<see cref="TrainerOptions.TestCurve"/>). Default false.</summary>
+    /// <summary>Evaluate validation and test at every evaluation period (<see cref="TrainerOptions.TestCurve"/>). Default false.</summary>
     public bool TestCurve { get; init; }
 
     /// <summary>Learning rate. Null = protocol.</summary>

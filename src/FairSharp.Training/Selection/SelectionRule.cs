@@ -28,6 +28,11 @@ public abstract record SelectionRule
     /// <summary>Index of the chosen record (0-based), or −1 when none is eligible yet.</summary>
     public abstract int Choose(IReadOnlyList<EpochRecord> records);
 
+    /// <summary>True when <see cref="Choose"/> reads the validation metrics of every period (the loop then evaluates the
+    /// validation split at every period); false when it needs none before the end (the loop evaluates validation once,
+    /// after the last period, unless early stopping or the curves option asks for more). Default true.</summary>
+    public virtual bool ReadsEveryPeriod => true;
+
     /// <summary>Throws <see cref="InvalidInputException"/> for an unknown key or a negative parameter.</summary>
     public virtual void Validate()
     {
@@ -68,6 +73,9 @@ public sealed record LastEpoch : SelectionRule
 
     /// <inheritdoc />
     public override int Choose(IReadOnlyList<EpochRecord> records) => records.Count - 1;
+
+    /// <inheritdoc />
+    public override bool ReadsEveryPeriod => false;
 }
 
 /// <summary>The epoch with the smallest validation gap among epochs ≥ <see cref="Warmup"/> (Fair Mixup skips epoch 0;
