@@ -40,7 +40,6 @@ public static class TrainingProtocols
             BatchSize = request.BatchSize ?? trainer.BatchSize,
             EvaluateEvery = request.EvaluateEvery ?? trainer.EvaluateEvery,
             TestCurve = request.TestCurve,
-            FastDropout = request.FastDropout,
             Sampling = request.Sampling ?? trainer.Sampling,
         };
         model = WithArchitecture(model, request.Architecture, data);
