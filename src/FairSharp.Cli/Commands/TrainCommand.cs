@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using FairSharp.Cli.Safety;
 using FairSharp.Cli.Training;
+using FairSharp.Data.Protocols;
 using FairSharp.Metrics;
 using FairSharp.Training;
 using FairSharp.Training.Checkpoints;
@@ -30,7 +31,7 @@ internal static class TrainCommand
         var method = new Option<string>("--method") { Description = $"Method: {string.Join(", ", MethodRegistry.NamesOf(MethodKind.Network))} (default erm). Its options below apply to the methods named in their help.", DefaultValueFactory = _ => "erm" };
         var constraint = new Option<string>("--constraint") { Description = "Fairness constraint of the penalty: dp, eo or eopp (default dp).", DefaultValueFactory = _ => "dp" };
         var methodOptions = new MethodCliOptions(MethodKind.Network);
-        var protocol = new Option<string>("--protocol") { Description = "Protocol preset: ffb (default), fairmixup (adult), tfs (utkface).", DefaultValueFactory = _ => "ffb" };
+        var protocol = new Option<string>("--protocol") { Description = ProtocolHelp(FfbProtocol.ProtocolName), DefaultValueFactory = _ => FfbProtocol.ProtocolName };
         var seed = new Option<int>("--seed") { Description = "The one seed of the run: split, initialisation, dropout, batches (default 0).", DefaultValueFactory = _ => 0 };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (under ffb: passes over the training split). Default: the protocol's." };
         var steps = new Option<int?>("--steps") { Description = "Training steps of a step-based protocol (ffb default 150)." };
@@ -170,4 +171,8 @@ internal static class TrainCommand
         console.Ansi.WriteLine($"wrote {Path.Combine(outDir, TrainingRun.ResultFile)}" + (outcome.Succeeded ? ", model.bin, manifest.json" : string.Empty)
             + (outcome.Succeeded && File.Exists(Path.Combine(outDir, ModelCheckpoint.PreprocessingFile)) ? ", " + ModelCheckpoint.PreprocessingFile : string.Empty));
     }
+
+    // "ffb (default), fairmixup (adult), tfs (utkface)": the registry's protocols, each with the datasets it is limited to.
+    private static string ProtocolHelp(string defaultProtocol) => "Protocol preset: " + string.Join(", ", DataProtocols.All.Select(p =>
+        $"{p.Name} ({(p.Name == defaultProtocol ? "default" : string.Join(", ", p.Datasets))})")) + ".";
 }

@@ -10,6 +10,14 @@ public sealed class TrainCommandTests : IDisposable
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     [Fact]
+    public void The_protocol_help_lists_the_registrys_protocols_with_their_datasets()
+    {
+        var (exit, output, error) = CliRunner.Run("train", "--help");
+        exit.ShouldBe(ExitCodes.Success, error);
+        output.ReplaceLineEndings(" ").ShouldContain("Protocol preset: ffb (default), fairmixup (adult), tfs (utkface).");
+    }
+
+    [Fact]
     public void Trains_german_under_ffb_clamping_the_batch_and_writes_the_three_files()
     {
         var dir = Path.Combine(root, "run");
