@@ -42,7 +42,7 @@ public sealed class FfbProtocol : DataProtocol
     }
 
     internal override PreparedDataset Prepare(DataRequest request) => IsImages(request.Dataset)
-        ? UtkFacePipeline.Apply(UtkFaceSource.Read(request), request, tfs: false)
+        ? UtkFacePipeline.Apply(UtkFaceSource.Read(request), request, age => age > 30 ? 1 : 0, centre: false, quirkSplit: null)
         : FfbTabularPipeline.Apply(DatasetLoader.LoadTabular(request.Dataset, DataDirectory.Locate(request.DataDirectory), request.VerifyChecksums), request);
 
     private static bool IsImages(string dataset) => string.Equals(dataset, "utkface", StringComparison.Ordinal);
