@@ -43,7 +43,7 @@ public static class ReportMarkdown
         md.Append("## Setup\n\n| setting | value |\n|---|---|\n");
         Row(md, "dataset", o.Dataset);
         Row(md, "sensitive attributes", string.Join(", ", o.Sensitive));
-        Row(md, "protocol", o.Protocol ?? "each method's default");
+        Row(md, "protocol", o.Protocol ?? $"{FfbProtocol.ProtocolName} (the default of every method)");
         Row(md, "methods", string.Join(", ", o.Methods));
         Row(md, "constraint", o.Constraint);
         Row(md, "λ values", string.Join(", ", o.Lambdas.Select(Format.Lambda)) + (plan.Methods.Any(m => !m.UsesLambda) ? $" ({string.Join(", ", plan.Methods.Where(m => !m.UsesLambda).Select(m => m.Name))}: no λ, one point)" : ""));

@@ -52,7 +52,8 @@ public sealed record SweepOptions
     /// <summary>First seed; trial seeds are <c>Seed, Seed + 1, …, Seed + Seeds − 1</c>. Default 0.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Protocol preset, or null for each method's default protocol. Default null.</summary>
+    /// <summary>Protocol preset, or null for the default (<c>ffb</c>, the same for every method: a trial with no
+    /// protocol runs a <c>TrainRequest</c>'s default). Default null.</summary>
     public string? Protocol { get; init; }
 
     /// <summary>Training epochs, or null for the protocol's default. Default null.</summary>

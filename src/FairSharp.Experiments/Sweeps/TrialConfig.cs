@@ -8,7 +8,7 @@ namespace FairSharp.Experiments.Sweeps;
 /// <summary>The full configuration of one trial: everything that decides its result, and nothing else.</summary>
 /// <param name="Dataset">Catalogue name of the dataset (<c>adult</c>, …), or for a user's CSV (<see cref="Csv"/>) its file name.</param>
 /// <param name="Sensitive">Sensitive attributes, comma-separated in the order given (<c>sex</c>, <c>sex,race</c>).</param>
-/// <param name="Protocol">Protocol preset, or null for the method's default protocol.</param>
+/// <param name="Protocol">Protocol preset, or null for the default (<c>ffb</c>, for every method).</param>
 /// <param name="Method">Training method name from the registry.</param>
 /// <param name="Constraint">Fairness constraint the method targets: <c>dp</c>, <c>eo</c> or <c>eopp</c>.</param>
 /// <param name="Lambda">Fairness weight λ (0 for methods without one).</param>
