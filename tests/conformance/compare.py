@@ -179,7 +179,8 @@ def ffb_steps(root, adult_dir, perturb):
     gradients reach hundreds and float32's rounding alone exceeds 1e-5 absolute. The prejudice index's float32 loss gets
     1e-4: PI = sum_g [S_g log(m_g / m) + (N_g - S_g) log((1 - m_g) / (1 - m))] multiplies log-ratios of group means by
     group sizes near 700, so one float32 ulp of a mean moves it by ~4e-5 in either implementation (seed 0: FairSharp's
-    float32 loss is 1.3e-5 from the float64 value, the reference's 3e-7; both float64 runs agree to 2e-11).
+    float32 loss is 1.3e-5 from the float64 value, the reference's 3e-7, and 1.7e-5 on an AVX-512 host; both float64 runs
+    agree to 2e-11). Its float32 gradients get the same tolerance.
     The reference computes every BCE as FFB does (nn.BCELoss on sigmoid outputs), except for adversarial's 20-step
     run: at lr 1e-2 the classifier's logits pass |z| = 27.6 within 20 steps, where torch's BCELoss backward divides by
     max(p (1 - p), 1e-12) instead of p (1 - p), so the gradient of a confidently wrong row vanishes instead of being
@@ -200,7 +201,10 @@ def ffb_steps(root, adult_dir, perturb):
         for n in meta["parameters"]:
             ours = load(os.path.join(s, f"f32_grad1_{n}.npy"))
             worst = max(worst, float(np.max(np.abs(grads1[n] - ours) / np.maximum(1.0, np.abs(ours)))))
-        report(f"b. training step ffb {name}, float32 (first gradients, relative)", worst, 1e-5)
+        # The PI term's float32 rounding (above) reaches its gradients too: on an AVX-512 host FairSharp's float32
+        # gradients were 1.4e-5 (relative) from the reference's, with the loss 1.7e-5 off; the float64 run below is
+        # the exactness check (both agree to ~1e-11).
+        report(f"b. training step ffb {name}, float32 (first gradients, relative)", worst, loss_tol)
         form = "logits" if meta["method"] == "adversarial" else "probabilities"
         losses, final, _, grads, peaks = ffb.run(x, y, g, init, batches, meta, perturb, torch.float64, form)
         worst = max_diff(losses, load(os.path.join(s, "f64_losses.npy")))
