@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FairSharp.Cli.Safety;
+using FairSharp.Data.Protocols;
 using FairSharp.Experiments;
 using FairSharp.Experiments.Reports;
 using FairSharp.Experiments.Sweeps;
@@ -31,7 +32,7 @@ internal static class SweepCommand
         var shard = new Option<string?>("--shard") { Description = "Run only slice i of n of the plan (i/n, 1-based), e.g. 2/8 for array jobs." };
         var output = new Option<string>("--out") { Description = "Output folder (re-running the same command there resumes).", Required = true };
         var epochs = new Option<int?>("--epochs") { Description = "Training epochs of every trial (default: the protocol's)." };
-        var protocol = new Option<string?>("--protocol") { Description = "Protocol preset of every trial (default: ffb)." };
+        var protocol = new Option<string?>("--protocol") { Description = $"Protocol preset of every trial (default: {FfbProtocol.ProtocolName})." };
         var stitchLayers = new Option<string?>("--stitch-layers") { Description = "Stitch layers tried by tfs/fdr, comma-separated (default: penultimate)." };
         var stitchInits = new Option<string?>("--stitch-inits") { Description = "Stitch initialisations tried by tfs/fdr: random, identity, lstsq (default: the method's)." };
         var grid = new Option<string[]>("--grid") { Description = "Extra axis over a method option, METHOD.KNOB=V1,V2,... (repeatable), e.g. fairer.lambda_align=0,0.01,0.1,1; the knobs are train's method options with _ for -.", Arity = ArgumentArity.ZeroOrMore };

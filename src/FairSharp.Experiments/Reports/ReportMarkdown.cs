@@ -38,12 +38,13 @@ public static class ReportMarkdown
         var u = MetricText.Name(analysis.UtilityKey);
         var g = MetricText.Name(analysis.GapKey);
         var level = Pct(analysis.Options.Confidence);
+        var protocol = o.Protocol ?? FfbProtocol.ProtocolName;
 
         md.Append("# FairSharp sweep report\n\n");
         md.Append("## Setup\n\n| setting | value |\n|---|---|\n");
         Row(md, "dataset", o.Dataset);
         Row(md, "sensitive attributes", string.Join(", ", o.Sensitive));
-        Row(md, "protocol", o.Protocol ?? $"{FfbProtocol.ProtocolName} (the default of every method)");
+        Row(md, "protocol", o.Protocol ?? $"{protocol} (the default of every method)");
         Row(md, "methods", string.Join(", ", o.Methods));
         Row(md, "constraint", o.Constraint);
         Row(md, "λ values", string.Join(", ", o.Lambdas.Select(Format.Lambda)) + (plan.Methods.Any(m => !m.UsesLambda) ? $" ({string.Join(", ", plan.Methods.Where(m => !m.UsesLambda).Select(m => m.Name))}: no λ, one point)" : ""));
@@ -52,7 +53,7 @@ public static class ReportMarkdown
         if (plan.Sampler is { } sampler)
         {
             Row(md, "sampler", (sampler.Sampling is { } kind ? Training.Runs.SamplerRule.Name(kind) : o.MixedSamplers ? "each method's own" : "the protocol's") + " — " + sampler.Reason);
-            Row(md, "batch size", TrainingProtocols.Get(o.Protocol ?? FfbProtocol.ProtocolName).DescribeBatch(sampler.Sampling is not null));
+            Row(md, "batch size", TrainingProtocols.Get(protocol).DescribeBatch(sampler.Sampling is not null));
         }
 
         if (o.StitchLayers.Count > 0 || o.StitchInits.Count > 0)
