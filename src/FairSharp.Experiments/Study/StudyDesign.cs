@@ -115,16 +115,20 @@ public static class StudyDesign
             },
             // Not a sweep of its own: part 1's trials record their models' cosines (SweepOptions.RecordRationale).
             new(RationalePart, 3, "Rationale vs fairness: per-layer cosines of every model of part 1 (recorded by its trials) against its test gap", null),
-            new(TfsPart, 4, "TFS vs FDR on UTKFace (young vs gender), ResNet-18 standard stem 32×32, full batch: tfs, fdr, tfs-joint × α × stitch layer × selection regime (fine-tuning on train+val as released, or on train only)",
+            new(TfsPart, 4, "TFS vs FDR on UTKFace (young vs gender), ResNet-18 standard stem 32×32, full batch: tfs and fdr × α × stitch layer (tfs-joint at the penultimate one) × selection regime (fine-tuning on train+val as released, or on train only)",
                 new SweepOptions
                 {
                     Dataset = "utkface", Sensitive = ["gender"], Protocol = "tfs", Constraint = "eo", Methods = StitchMethods,
                     Lambdas = [0, 5, 20], Seeds = 5, StitchLayers = [4, 5],
-                    Grid = [.. StitchMethods.Select(m => new GridAxis(m, FineTuneOnKnob, [.. TfsRegimes]))],
+                    // tfs-joint at the penultimate point only: a --grid axis over stitch_layer replaces --stitch-layers.
+                    Grid = [new GridAxis("tfs-joint", SweepPlan.StitchLayerKnob, ["5"]), .. StitchMethods.Select(m => new GridAxis(m, FineTuneOnKnob, [.. TfsRegimes]))],
                 })
             {
-                // 5 backbones of ~950 CPU-s each, then 180 stitch trials of 4–10 CPU-s (session 6's UTKFace runs).
+                // Designed as 5 backbones of ~950 CPU-s each, then stitch trials of 4–10 CPU-s (session 6's UTKFace runs).
+                // Measured: 4–16 s for fdr at both layers and tfs/tfs-joint at layer 5 (linear stitch), 164–259 s for tfs at
+                // layer 4 (1×1-conv stitch on the 512×1×1 map); the trial that trains a seed's backbone adds 900–1,800 s.
                 SkipReason = images, EstimatedSecondsPerTrial = 32,
+                Cuts = ["tfs-joint at the earlier stitch layer (4), an ablation no verdict reads: its 1×1-conv stitch took 282 s a trial there (30 trials, about 2.3 trial-hours), against 6–11 s at layer 5"],
             },
             new("tfs-utkface-batch1", 4, "TFS vs FDR on UTKFace as released: batch 1 for 20 epochs, penultimate layer, fine-tuning on train+val, seed 0",
                 new SweepOptions

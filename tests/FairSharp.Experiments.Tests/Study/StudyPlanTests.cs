@@ -50,16 +50,16 @@ public sealed class StudyPlanTests
     }
 
     [Fact]
-    public void Part_four_has_both_selection_regimes_full_batch_and_the_released_batch_one_regime_on_one_seed()
+    public void Part_four_has_both_regimes_full_batch_tfs_joint_only_at_the_penultimate_layer_and_batch_one_on_one_seed()
     {
         var plan = StudyPlan.Create(new StudyOptions { ImagesAvailable = true }, Catalog);
         var tfs = plan.Parts.Single(p => p.Part.Name == StudyDesign.TfsPart).Plan!;
         var curves = tfs.Trials.Select(t => t.Curve).Distinct().ToArray();
-        // 3 methods × 2 layers × 2 regimes, each curve 3 α × 5 seeds
-        curves.Length.ShouldBe(12);
+        // tfs and fdr × 2 layers × 2 regimes, tfs-joint × the penultimate layer × 2 regimes; each curve 3 α × 5 seeds
+        curves.Length.ShouldBe(10);
         foreach (var method in StudyDesign.StitchMethods)
         {
-            foreach (var layer in new[] { "4", "5" })
+            foreach (var layer in method == "tfs-joint" ? ["5"] : new[] { "4", "5" })
             {
                 foreach (var regime in StudyDesign.TfsRegimes)
                 {
@@ -68,6 +68,8 @@ public sealed class StudyPlanTests
                 }
             }
         }
+
+        tfs.Trials.ShouldNotContain(t => t.Method == "tfs-joint" && t.Options!["stitch_layer"] == "4");
 
         tfs.Trials.ShouldAllBe(t => t.Options!["batch_size"] == "full");
         var batch1 = plan.Parts.Single(p => p.Part.Name == "tfs-utkface-batch1").Plan!;
