@@ -87,7 +87,7 @@ internal static class StudyCommand
                 }
             }
 
-            var written = StudyReport.Write(folder, plan, reportPath, VersionAction.Text(typeof(StudyCommand).Assembly));
+            var written = StudyReport.Write(folder, plan, reportPath, VersionAction.Text(typeof(StudyCommand).Assembly), data);
             console.Out.WriteLine($"report: {written}");
             return ExitCodes.Success;
         });

@@ -14,6 +14,9 @@ public sealed record PartResult(StudyPart Part, SweepPlan? Plan, IReadOnlyList<T
     /// <summary>Bootstrap resamples of every interval of the study (seeded by 0, so the report is reproducible).</summary>
     public const int Resamples = 2000;
 
+    /// <summary>The stitch points of the part's backbone when the part stitches and the report could build it; else null.</summary>
+    public StitchGeometry? Geometry { get; init; }
+
     /// <summary>Planned trials.</summary>
     public int Planned => Plan?.Trials.Count ?? 0;
 

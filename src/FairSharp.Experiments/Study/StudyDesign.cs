@@ -1,3 +1,4 @@
+using System.Globalization;
 using FairSharp.Experiments.Sweeps;
 using FairSharp.Metrics;
 
@@ -163,7 +164,8 @@ public static class StudyDesign
         };
 
     // German (sex) under ffb, 2 seeds, the part's first λ (stitch: α = 20), λ_align {0, 0.01}, one epoch; stitch layers
-    // 1 and 2 of the ffb MLP (its penultimate point is 2).
+    // 1 and 2 of the ffb MLP (its penultimate point is 2; a per-method stitch_layer axis maps the part's penultimate
+    // layer to 2, any other to 1).
     private static StudyPart Tiny(StudyPart part)
     {
         if (part.Sweep is not { } s)
@@ -172,6 +174,7 @@ public static class StudyDesign
         }
 
         var stitch = s.StitchLayers.Count > 0;
+        var penultimate = stitch ? s.StitchLayers.Max().ToString(CultureInfo.InvariantCulture) : null;
         return part with
         {
             SkipReason = part.SkipReason == null || part.Name.Contains("utkface", StringComparison.Ordinal) ? null : part.SkipReason,
@@ -180,7 +183,9 @@ public static class StudyDesign
                 Dataset = "german", Sensitive = ["sex"], Protocol = null, Seeds = 2, Epochs = 1,
                 Lambdas = [stitch ? 20 : s.Lambdas[0]],
                 StitchLayers = stitch ? [1, 2] : [],
-                Grid = s.Grid.Select(a => a with { Values = a.Values.Take(2).ToArray() }).ToArray(),
+                Grid = s.Grid.Select(a => a.Knob == SweepPlan.StitchLayerKnob
+                    ? a with { Values = a.Values.Select(v => v == penultimate ? "2" : "1").Distinct().ToArray() }
+                    : a with { Values = a.Values.Take(2).ToArray() }).ToArray(),
             },
         };
     }

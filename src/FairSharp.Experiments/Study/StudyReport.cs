@@ -19,13 +19,18 @@ public static class StudyReport
     public const string FileName = "reproduction.md";
 
     /// <summary>Reads every part of <paramref name="plan"/> in <paramref name="directory"/> and writes the report to
-    /// <paramref name="reportPath"/>, its figures into the folder of the same name beside it.</summary>
+    /// <paramref name="reportPath"/>, its figures into the folder of the same name beside it. The stitch parts' backbones
+    /// are built from the datasets in <paramref name="dataDirectory"/> to read their stitch points.</summary>
     /// <returns>The report's path.</returns>
-    public static string Write(string directory, StudyPlan plan, string reportPath, string version)
+    public static string Write(string directory, StudyPlan plan, string reportPath, string version, string? dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(reportPath);
-        var results = plan.Parts.Select(p => PartResult.Read(directory, p.Part, p.Plan)).ToArray();
+        var results = plan.Parts
+            .Select(p => PartResult.Read(directory, p.Part, p.Plan) is var r && r.Plan is not null && r.Records.Count > 0
+                ? r with { Geometry = StitchGeometry.Of(r.Plan, dataDirectory) }
+                : r)
+            .ToArray();
         var figureFolderName = Path.GetFileNameWithoutExtension(reportPath);
         var figureFolder = Path.Combine(Path.GetDirectoryName(reportPath)!, figureFolderName);
         Directory.CreateDirectory(figureFolder);
@@ -101,7 +106,7 @@ public static class StudyReport
     private static void Verdicts(StringBuilder md, IReadOnlyList<PartResult> results)
     {
         md.Append("## Verdicts\n\n");
-        md.Append("A claim that one trade-off beats another is decided by the paired hypervolume difference (same seeds, same reference point, 95% percentile bootstrap over seeds): interval above 0 → holds, below 0 → does not hold, straddling 0 → cannot tell.\n\n");
+        md.Append("A claim that one trade-off beats another is decided by the paired hypervolume difference (same seeds, same reference point, 95% percentile bootstrap over seeds): interval above 0 → holds, below 0 → does not hold, straddling 0 → cannot tell at this number of seeds; two settings that compute the same functions here → cannot tell on this protocol.\n\n");
         md.Append("| claim | verdict | deciding number | what would change it |\n|---|---|---|---|\n");
         foreach (var v in StudyVerdicts.Describe(results))
         {
@@ -296,6 +301,17 @@ public static class StudyReport
         if (part?.Plan is null || part.Analysis is null)
         {
             return;
+        }
+
+        if (part.Geometry is { } geometry)
+        {
+            md.Append("Stitch points of the backbone: ").AppendJoin(", ", geometry.Points.Select(p => $"{p.Index} = {geometry.Describe(p.Index)}")).Append(".\n");
+            foreach (var layer in geometry.AsPenultimate)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"At layer {layer} ({geometry.Describe(layer)}) a stitch is the penultimate stitch in another form: a 1×1 conv on a 1×1 map followed by the mean of that one position computes what the linear stitch after the pool computes, and draws the same initial weights; its rows differ from the penultimate layer's by rounding only, so they do not compare two depths.\n");
+            }
+
+            md.Append('\n');
         }
 
         md.Append("Paired comparisons (HV(A) − HV(B), 95% CI):\n\n| A | B | difference | P(A larger) | seeds |\n|---|---|---:|---:|---:|\n");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FairSharp.Data;
 using FairSharp.Experiments.Sweeps;
+using FairSharp.Training.Models;
 using FairSharp.Training.Protocols;
 using FairSharp.Training.Runs;
 
@@ -26,9 +27,7 @@ internal static class SweepPreflight
             var key = string.Join('|', request.Dataset, string.Join(',', request.Sensitive), request.Protocol);
             if (!stitchPoints.TryGetValue(key, out var points))
             {
-                var data = DatasetLoader.Prepare(request.ToDataRequest());
-                var model = TrainingProtocols.Resolve(request, data).Model;
-                using var network = model.Build();
+                using var network = Network(request);
                 points = network.StitchPoints.Count;
                 stitchPoints[key] = points;
             }
@@ -39,6 +38,14 @@ internal static class SweepPreflight
                 throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.BadStitchLayer, layer, request.Dataset, points - 1));
             }
         }
+    }
+
+    /// <summary>The network <paramref name="request"/> trains, freshly initialised (its data is prepared to learn the
+    /// input shape): for a stitch trial's request, its backbone's architecture.</summary>
+    public static FairNetwork Network(TrainRequest request)
+    {
+        var data = DatasetLoader.Prepare(request.ToDataRequest());
+        return TrainingProtocols.Resolve(request, data).Model.Build();
     }
 
     // The knob of a stitch method that names its stitch point (an integer, or "penultimate").

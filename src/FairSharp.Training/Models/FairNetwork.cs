@@ -65,6 +65,23 @@ public abstract class FairNetwork : nn.Module<Tensor, Tensor>
     /// <summary>Index of the penultimate stitch point (the last one).</summary>
     public int PenultimateCut => stages.Count - 1;
 
+    /// <summary>
+    /// Whether a stitch at <paramref name="cut"/> is the penultimate stitch in another form: true at the penultimate
+    /// point, and at a point whose map is [C, 1, 1] when every later stage is a global average pool. There the stitch
+    /// (<see cref="Stitching.StitchLayer"/>: a 1×1 conv C → C) acts on one position, and the mean over that one position
+    /// is the identity, so the stitched network computes exactly the functions of a Linear(C → C) stitch at the
+    /// penultimate point. ResNet-18 at 32×32 is such a case: <c>layer4</c> is [512, 1, 1].
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cut"/> is not a stitch point.</exception>
+    public bool StitchesAsPenultimate(int cut)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(cut);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(cut, PenultimateCut);
+        var shape = StitchPoints[cut].Shape;
+        return cut == PenultimateCut
+            || (shape.Count == 3 && shape[1] == 1 && shape[2] == 1 && stages.Skip(cut + 1).All(s => s is PoolStage));
+    }
+
     /// <summary>Logits, one per row: shape [N].</summary>
     public override Tensor forward(Tensor input)
     {

@@ -32,6 +32,9 @@ public sealed class StudyCommandTests
             report.ShouldNotContain("not run yet (");
             report.ShouldContain("| tfs stitch_layer=2 fine_tune_on=train+val | fdr stitch_layer=2 fine_tune_on=train+val |");
             report.ShouldContain("| tfs stitch_layer=2 fine_tune_on=train | tfs stitch_layer=2 fine_tune_on=train+val |");
+            // The MLP's earlier stitch points are not the penultimate one in another form: claim 5 is decided by seeds.
+            report.ShouldContain("Stitch points of the backbone: 0 = ");
+            report.ShouldNotContain($"**{ClaimVerdict.NotTested}**");
             foreach (var part in new[] { "fairer-adult-dp", "fairer-adult-eo", "fairer-credit-dp", "fairer-utkface-dp", "tfs-utkface", "tfs-utkface-batch1", "threshold-adult-dp", "threshold-adult-eo", "ffb-adult" })
             {
                 File.Exists(Path.Combine(folder, part, TrialStore.FileName)).ShouldBeTrue(part);

@@ -1,4 +1,5 @@
 using FairSharp.Training.Models;
+using FairSharp.Training.Stitching;
 using static TorchSharp.torch;
 
 namespace FairSharp.Training.Tests.Models;
@@ -83,5 +84,41 @@ public sealed class ConvNetworkTests
     {
         var e = Should.Throw<InvalidInputException>(() => new ModelSpec(architecture, input, hidden, dropout).Validate());
         e.Message.ShouldBe(message);
+    }
+
+    [Theory]
+    // torchvision's stem at 32×32: layer4 is [16, 1, 1] and only the pool follows it.
+    [InlineData(ModelSpec.ResNet18Name, 32, new[] { false, false, false, false, true, true })]
+    // at 64×64 layer4 is [16, 2, 2]: the pool averages four positions.
+    [InlineData(ModelSpec.ResNet18Name, 64, new[] { false, false, false, false, false, true })]
+    // the CIFAR stem keeps layer4 at 4×4.
+    [InlineData(ModelSpec.ResNet18CifarName, 32, new[] { false, false, false, false, false, true })]
+    public void Only_a_one_by_one_map_before_the_pool_stitches_as_the_penultimate_point(string architecture, int size, bool[] expected)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(7);
+        using var model = new ModelSpec(architecture, [3, size, size], [4, 8, 8, 16]).Build();
+        Enumerable.Range(0, model.StitchPoints.Count).Select(model.StitchesAsPenultimate).ShouldBe(expected);
+        Should.Throw<ArgumentOutOfRangeException>(() => model.StitchesAsPenultimate(model.StitchPoints.Count));
+    }
+
+    [Fact]
+    public void A_stitch_on_resnet18s_one_by_one_layer4_map_draws_and_computes_what_the_penultimate_stitch_does()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(8);
+        using var model = new ModelSpec(ModelSpec.ResNet18Name, [3, 32, 32], [4, 8, 8, 16]).Build();
+        model.eval();
+        manual_seed(9);
+        using var conv = new StitchLayer(model.StitchPoints[4].Shape);
+        manual_seed(9);
+        using var linear = new StitchLayer(model.StitchPoints[5].Shape);
+        conv.IsLinear.ShouldBeFalse();
+        conv.Weight.data<float>().ToArray().ShouldBe(linear.Weight.data<float>().ToArray());
+        conv.Bias.data<float>().ToArray().ShouldBe(linear.Bias.data<float>().ToArray());
+        var x = randn(3, 3, 32, 32);
+        var viaConv = model.Top(4, conv.forward(model.Bottom(4, x))).data<float>().ToArray();
+        var viaLinear = model.Top(5, linear.forward(model.Bottom(5, x))).data<float>().ToArray();
+        viaConv.Zip(viaLinear).ShouldAllBe(p => Math.Abs(p.First - p.Second) <= 1e-5 * (1 + Math.Abs(p.Second)));
     }
 }
