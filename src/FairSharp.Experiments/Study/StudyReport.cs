@@ -360,8 +360,8 @@ public static class StudyReport
     private static void Cost(StringBuilder md, IReadOnlyList<PartResult> results)
     {
         md.Append("## 7. Cost\n\n");
-        md.Append("Trial seconds = the sum over recorded trials of each trial's wall time in its worker (one torch thread per trial); on 2 cores two trials run at once, so the wall time of a part is about half its trial seconds when the machine is otherwise idle. The estimate of a part not finished uses its measured seconds per trial (or the design's estimate when none ran). Seconds measured while other work shares the cores are upper bounds: re-measure on an idle machine before quoting them.\n\n");
-        md.Append("| part | trials done / planned | trial seconds | s / trial | estimated trial seconds for the whole part |\n|---|---:|---:|---:|---:|\n");
+        md.Append("Trial seconds = the sum over recorded trials of each trial's wall time in its worker (one torch thread per trial); on 2 cores two trials run at once, so the wall time of a part is about half its trial seconds when the machine is otherwise idle. The estimate of a part not finished uses its measured seconds per trial (or the design's estimate when none ran). Seconds measured while other work shares the cores are upper bounds: re-measure on an idle machine before quoting them. Worker CPU seconds (user + system, where the records have them) exclude waiting: a stitch trial that waits for another worker to train its seed's shared backbone counts that wait in its wall time only.\n\n");
+        md.Append("| part | trials done / planned | trial seconds | worker CPU seconds | s / trial | estimated trial seconds for the whole part |\n|---|---:|---:|---:|---:|---:|\n");
         double total = 0, measured = 0;
         foreach (var r in results.Where(r => r.Plan is not null))
         {
@@ -369,7 +369,8 @@ public static class StudyReport
             var estimate = r.Seconds + ((r.Planned - r.Records.Count) * perTrial);
             total += estimate;
             measured += r.Seconds;
-            md.Append(CultureInfo.InvariantCulture, $"| `{r.Part.Name}` | {r.Records.Count} / {r.Planned} | {r.Seconds:0} | {perTrial:0.0}{(r.Records.Count == 0 ? " (design estimate)" : string.Empty)} | {estimate:0} |\n");
+            var cpu = r.Records.Count > 0 && r.Records.All(t => t.Timings.CpuSeconds > 0) ? r.Records.Sum(t => t.Timings.CpuSeconds).ToString("0", CultureInfo.InvariantCulture) : "–";
+            md.Append(CultureInfo.InvariantCulture, $"| `{r.Part.Name}` | {r.Records.Count} / {r.Planned} | {r.Seconds:0} | {cpu} | {perTrial:0.0}{(r.Records.Count == 0 ? " (design estimate)" : string.Empty)} | {estimate:0} |\n");
         }
 
         md.Append(CultureInfo.InvariantCulture, $"\nRecorded so far: {measured / 3600:0.00} trial-hours. Whole study (runnable parts): about {total / 3600:0.0} trial-hours, i.e. about {total / 7200:0.0} hours of wall time on 2 cores.\n\n");
