@@ -18,19 +18,19 @@ public sealed record StitchGeometry(IReadOnlyList<StitchPoint> Points, IReadOnly
     public static StitchGeometry? Of(SweepPlan plan, string? dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var layers = plan.Trials.Select(t => t.Options?.GetValueOrDefault(SweepPlan.StitchLayerKnob))
-            .OfType<string>()
-            .Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var layer) ? layer : -1)
-            .Where(l => l >= 0)
-            .Distinct()
-            .Order()
-            .ToArray();
         var trial = plan.Trials.FirstOrDefault(t => t.Options?.ContainsKey(SweepPlan.StitchLayerKnob) == true);
         if (trial is null)
         {
             return null;
         }
 
+        // The knob is an integer, or "penultimate" (which is the penultimate stitch itself).
+        var layers = plan.Trials.Select(t => t.Options?.GetValueOrDefault(SweepPlan.StitchLayerKnob))
+            .Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var layer) ? layer : (int?)null)
+            .OfType<int>()
+            .Distinct()
+            .Order()
+            .ToArray();
         var spec = new TrialSpec(trial, dataDirectory, Path.Combine(Path.GetTempPath(), SweepRunner.WorkFolder, trial.Id), 1);
         using var network = SweepPreflight.Network(TrainingTrialRunner.ToRequest(spec));
         var same = layers.Where(l => l < network.PenultimateCut && network.StitchesAsPenultimate(l)).ToArray();
@@ -39,4 +39,9 @@ public sealed record StitchGeometry(IReadOnlyList<StitchPoint> Points, IReadOnly
 
     /// <summary>"layer4 [512, 1, 1]": the point's name and shape.</summary>
     public string Describe(int layer) => $"{Points[layer].Name} [{string.Join(", ", Points[layer].Shape)}]";
+
+    /// <summary>Why a stitch at <paramref name="layer"/> (one of <see cref="AsPenultimate"/>) is the penultimate stitch
+    /// in another form, in words, for the report and the claim-5 verdict.</summary>
+    public string WhySame(int layer) =>
+        $"the earlier stitch point, {Describe(layer)}, is the penultimate stitch in another form: a 1×1 conv on a 1×1 map, then the mean of that one position, computes what a linear stitch after the pool computes, from the same initial draws";
 }

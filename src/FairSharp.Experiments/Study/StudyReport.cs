@@ -308,7 +308,7 @@ public static class StudyReport
             md.Append("Stitch points of the backbone: ").AppendJoin(", ", geometry.Points.Select(p => $"{p.Index} = {geometry.Describe(p.Index)}")).Append(".\n");
             foreach (var layer in geometry.AsPenultimate)
             {
-                md.Append(CultureInfo.InvariantCulture, $"At layer {layer} ({geometry.Describe(layer)}) a stitch is the penultimate stitch in another form: a 1×1 conv on a 1×1 map followed by the mean of that one position computes what the linear stitch after the pool computes, and draws the same initial weights; its rows differ from the penultimate layer's by rounding only, so they do not compare two depths.\n");
+                md.Append(CultureInfo.InvariantCulture, $"At layer {layer}: {geometry.WhySame(layer)}; its rows differ from the penultimate layer's by rounding only, so they do not compare two depths.\n");
             }
 
             md.Append('\n');

@@ -184,7 +184,7 @@ public static class StudyVerdicts
             var same = part.Compare(StudyDesign.TfsCurve("tfs", earlier, released), StudyDesign.TfsCurve("tfs", last, released));
             var spatial = geometry.Points.Take(layers.Min()).LastOrDefault(p => p.Shape.Count == 3 && p.Shape[1] * p.Shape[2] > 1);
             return new(claim, ClaimVerdict.NotTested,
-                $"the earlier stitch point, {geometry.Describe(layers.Min())}, is the penultimate stitch in another form: a 1×1 conv on a 1×1 map, then the mean of that one position, computes what a linear stitch after the pool computes, from the same initial draws; {deciding}, and TFS at layer {earlier} − TFS at layer {last}: {same?.Text ?? "not run"} (the same functions: they differ by rounding only)",
+                $"{geometry.WhySame(layers.Min())}; {deciding}, and TFS at layer {earlier} − TFS at layer {last}: {same?.Text ?? "not run"} (the same functions: they differ by rounding only)",
                 spatial is null ? "an earlier stitch point with a spatial map, or larger input images" : $"stitching at a point with a spatial map ({geometry.Describe(spatial.Index)} here) or on larger input images (the authors' 128×128)");
         }
 

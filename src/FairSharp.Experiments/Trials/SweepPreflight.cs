@@ -18,7 +18,7 @@ internal static class SweepPreflight
     public static void Check(SweepPlan plan, string? dataDirectory, Func<TrialSpec, TrainRequest> toRequest)
     {
         var stitchPoints = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var trial in plan.Trials.DistinctBy(t => (t.Method, t.Protocol, t.Options?.GetValueOrDefault(StitchLayerKnob))))
+        foreach (var trial in plan.Trials.DistinctBy(t => (t.Method, t.Protocol, t.Options?.GetValueOrDefault(SweepPlan.StitchLayerKnob))))
         {
             var spec = new TrialSpec(trial, dataDirectory, Path.Combine(Path.GetTempPath(), SweepRunner.WorkFolder, trial.Id), 1);
             // A trial that starts from a backbone (a stitch method) trains on the backbone's data and protocol: the
@@ -32,7 +32,7 @@ internal static class SweepPreflight
                 stitchPoints[key] = points;
             }
 
-            if (trial.Options?.GetValueOrDefault(StitchLayerKnob) is { } text
+            if (trial.Options?.GetValueOrDefault(SweepPlan.StitchLayerKnob) is { } text
                 && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var layer) && (layer < 0 || layer >= points))
             {
                 throw new InvalidInputException(string.Format(CultureInfo.InvariantCulture, ExperimentErrors.BadStitchLayer, layer, request.Dataset, points - 1));
@@ -47,7 +47,4 @@ internal static class SweepPreflight
         var data = DatasetLoader.Prepare(request.ToDataRequest());
         return TrainingProtocols.Resolve(request, data).Model.Build();
     }
-
-    // The knob of a stitch method that names its stitch point (an integer, or "penultimate").
-    private const string StitchLayerKnob = "stitch_layer";
 }
