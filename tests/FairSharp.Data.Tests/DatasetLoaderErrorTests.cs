@@ -102,7 +102,7 @@ public sealed class DatasetLoaderErrorTests
             .Message.ShouldBe(string.Format(DataErrors.MissingColumn, path, "duration"));
     }
 
-    [Fact]
+    [SharedDataFact("compas/compas-scores-two-years.csv")]
     public void The_original_compas_file_loads_without_ever_exposing_its_identity_columns()
     {
         // ../shared/data holds ProPublica's original file, with id, name, first, last and dob.

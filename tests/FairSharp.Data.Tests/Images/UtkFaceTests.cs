@@ -2,10 +2,11 @@ using FairSharp.Data.Protocols;
 
 namespace FairSharp.Data.Tests.Images;
 
-/// <summary>UTKFace from ../shared/data/utkface (the 32×32 derivative); never copied into the repository.</summary>
+/// <summary>UTKFace from ../shared/data/utkface (the 32×32 derivative); never copied into the repository, so these
+/// tests are skipped where that folder is absent.</summary>
 public sealed class UtkFaceTests
 {
-    [Fact]
+    [SharedDataFact("utkface")]
     public void The_derivative_has_9778_images_with_4372_male_and_5406_female_and_the_tfs_cells()
     {
         var d = DatasetLoader.Prepare(new DataRequest("utkface", ["gender"], TfsProtocol.ProtocolName, 0));
@@ -26,7 +27,7 @@ public sealed class UtkFaceTests
         ((double)d.Validation.Count / 9_778).ShouldBe(0.2, 0.01);
     }
 
-    [Fact]
+    [SharedDataFact("utkface")]
     public void The_ffb_protocol_uses_age_over_30_and_an_80_10_10_split()
     {
         var d = DatasetLoader.Prepare(new DataRequest("utkface", ["race"], FfbProtocol.ProtocolName, 0));
